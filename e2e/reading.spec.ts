@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+
+const flagshipTitle = "Client-Server Model vs. Peer-to-Peer: Key Differences";
+
+test.describe("reading the forum signed out", () => {
+  test("home lists the flagship thread with its stats @phone", async ({ page }, info) => {
+    await page.goto("/");
+    const item = page.locator(".question-summary", { hasText: flagshipTitle });
+    await expect(item).toBeVisible();
+    await expect(item.getByText("Computer Science & Technology")).toBeVisible();
+    await expect(item.locator(".stat.answered")).toContainText("1 answer");
+    await expect(item.locator("time").first()).toHaveAttribute("title", /2026/);
+    await page.screenshot({ path: info.outputPath(`home-${info.project.name}.png`), fullPage: true });
+  });
+
+  test("flagship thread shows question, best answer, table and the join box @phone", async ({ page }, info) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: flagshipTitle }).click();
+    await expect(page).toHaveURL(/\/questions\/\d+\/client-server-model-vs-peer-to-peer-key-differences$/);
+    await expect(page.getByRole("heading", { level: 1, name: flagshipTitle })).toBeVisible();
+    await expect(page.getByRole("link", { name: "jennifer286" }).first()).toBeVisible();
+
+    const best = page.getByRole("article", { name: "Best answer" });
+    await expect(best.getByText("Best Answer")).toBeVisible();
+    await expect(best.getByRole("link", { name: "zacharyallen1989" })).toBeVisible();
+    await expect(best.locator("time")).toHaveText("Mar 15, 2026");
+    await expect(best.getByRole("heading", { name: "🌐 Understanding the Client-Server Model" })).toBeVisible();
+    await expect(best.getByRole("heading", { name: "💡 Key Takeaways & When to Choose Each Model" })).toBeVisible();
+    const table = best.getByRole("table");
+    await expect(table.locator("tbody tr")).toHaveCount(7);
+    await expect(table.locator("thead")).toContainText("Peer-to-Peer (P2P) Model");
+    await expect(best.getByText("🛡️ Resilience:")).toBeVisible();
+
+    await expect(page.getByRole("heading", { name: "Join the discussion" })).toBeVisible();
+    await expect(page.getByText("Please log in to post your answer.")).toBeVisible();
+    await expect(page.getByText(/Earn 2 points for answering.*\+20 points/)).toBeVisible();
+    await expect(page.getByText("Worksheet Generator")).toHaveCount(0);
+    await page.screenshot({ path: info.outputPath(`thread-${info.project.name}.png`), fullPage: true });
+  });
+
+  test("authors' points come from ledger events", async ({ page }) => {
+    await page.goto("/users/zacharyallen1989");
+    await expect(page.getByTestId("member-points")).toHaveText("22");
+    const history = page.getByRole("table");
+    await expect(history.getByRole("row", { name: /\+20 Answer picked as best/ })).toBeVisible();
+    await expect(history.getByRole("row", { name: /\+2 Answered/ })).toBeVisible();
+    await page.goto("/users/jennifer286");
+    await expect(page.getByTestId("member-points")).toHaveText("0");
+  });
+
+  test("category page lists its questions", async ({ page }) => {
+    await page.goto("/categories");
+    await page.getByRole("link", { name: /Computer Science & Technology/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Computer Science & Technology");
+    await expect(page.getByRole("link", { name: flagshipTitle })).toBeVisible();
+  });
+
+  test("bad addresses get a real 404 and wrong slugs redirect", async ({ page, request }) => {
+    for (const path of ["/questions/999999999", "/questions/abc", "/questions/%ff%fe", "/users/nobody-here", "/categories/nope"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(404);
+      expect(await res.text()).toContain("Page not found");
+    }
+    const res = await page.goto("/questions/1/not-the-slug");
+    expect(res?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/questions\/1\/client-server-model-vs-peer-to-peer-key-differences$/);
+  });
+
+  test("views count page visits, not asset requests", async ({ page, request }) => {
+    // The e2e server keeps cached pages 2 s (PAGE_CACHE_TTL_SECONDS), so counts show up soon.
+    const viewsOf = async () => {
+      await page.goto("/categories/computer-science-technology");
+      const text = await page.locator(".question-summary", { hasText: flagshipTitle }).locator(".stat").nth(1).textContent();
+      return Number(text?.replace(/\D/g, ""));
+    };
+    const before = await viewsOf();
+    await request.get("/questions/1/client-server-model-vs-peer-to-peer-key-differences");
+    await request.get("/questions/1/client-server-model-vs-peer-to-peer-key-differences");
+    await request.head("/questions/1/client-server-model-vs-peer-to-peer-key-differences");
+    await request.get("/questions/1/x", { headers: { "next-router-prefetch": "1" }, maxRedirects: 0 });
+    await expect.poll(viewsOf, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  test("every response carries the security headers, cached or not", async ({ request }) => {
+    for (let i = 0; i < 2; i++) {
+      const res = await request.get("/");
+      const scriptSrc = res.headers()["content-security-policy"]?.split(";").find((d) => d.trim().startsWith("script-src"));
+      expect(scriptSrc).toMatch(/script-src 'self'( 'sha256-[^']+')+$/);
+      expect(scriptSrc).not.toContain("unsafe-inline");
+      expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers()["x-frame-options"]).toBe("DENY");
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The one Prisma client, opened by lib/db/start.ts in the process that owns the data. It lives
+ * on globalThis because the custom server and Next's server bundle load this module separately
+ * but must share one client (and one embedded database, which only one owner may open).
+ */
+import type { createClient } from "./db/client";
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+type Holder = { prisma: Db; description: string; close: () => Promise<void> };
+export const dbHolder = globalThis as typeof globalThis & { __forumDb?: Holder };
+
+function current(): Db {
+  const h = dbHolder.__forumDb;
+  if (!h) throw new Error("The database is not started: run the forum with `npm start` (server.ts opens it).");
+  return h.prisma;
+}
+
+/** The shared client, looked up on each use so a restarted database is picked up. */
+export const db: Db = new Proxy({} as Db, {
+  get: (_, prop) => {
+    const client = current();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,0 +1,175 @@
+// The one Markdown -> sanitized HTML pipeline. No "server-only" here: seed
+// scripts and unit tests import it outside of Next.js.
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode } from "hast";
+import type { Root as MdastRoot, RootContent as MdastNode } from "mdast";
+import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+
+// Stored beside rendered HTML so stale renders can be found and redone.
+// Bump whenever the output for the same source can change.
+export const MARKDOWN_PIPELINE_VERSION = 1;
+
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
+
+const postSchema: Schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [["className", /^language-[\w+#.-]+$/]],
+    th: ["align"],
+    td: ["align"],
+  },
+};
+
+const commentSchema: Schema = {
+  ...defaultSchema,
+  // Anything not listed is unwrapped (text kept), so block syntax degrades to text.
+  tagNames: ["p", "a", "code", "em", "strong", "del", "br"],
+  attributes: { a: ["href"] },
+  ancestors: {},
+  required: {},
+};
+
+function walk(nodes: HastNode[], fn: (el: Element) => void): void {
+  for (const node of nodes) {
+    if (node.type !== "element") continue;
+    fn(node);
+    walk(node.children, fn);
+  }
+}
+
+// Runs after sanitize, so the attributes set here are ours, not the author's.
+function rehypeForumLinks() {
+  return (tree: HastRoot) => {
+    walk(tree.children, (el) => {
+      if (el.tagName !== "a") return;
+      const href = el.properties.href;
+      if (typeof href !== "string") return;
+      if (href.startsWith("#")) {
+        // Sanitize prefixes ids (anti DOM-clobbering) but not fragment links;
+        // re-point them so footnote links still land.
+        if (!href.startsWith(`#${CLOBBER_PREFIX}`)) {
+          el.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+        }
+        return;
+      }
+      el.properties.rel = ["nofollow", "ugc", "noopener"];
+    });
+  };
+}
+
+// remark-rehype would prefix footnote ids itself and sanitize would prefix them
+// again; let sanitize be the only one doing it.
+const postProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { clobberPrefix: "" })
+  .use(rehypeSanitize, postSchema)
+  .use(rehypeForumLinks)
+  .use(rehypeStringify)
+  .freeze();
+
+// Unwrapped blocks leave loose text and newline runs at the top level; gather
+// them into <p>s so a comment reads as plain paragraphs.
+function rehypeLooseToParagraphs() {
+  return (tree: HastRoot) => {
+    const out: HastRoot["children"] = [];
+    let run: ElementContent[] = [];
+    const flush = () => {
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first?.type === "text") first.value = first.value.trimStart();
+      if (last?.type === "text") last.value = last.value.trimEnd();
+      if (run.some((n) => n.type !== "text" || n.value !== "")) {
+        out.push({ type: "element", tagName: "p", properties: {}, children: run });
+      }
+      run = [];
+    };
+    for (const node of tree.children) {
+      if (node.type === "element" && node.tagName === "p") {
+        flush();
+        out.push(node);
+      } else if (node.type === "text") {
+        const prev = run[run.length - 1];
+        const blank = /^\s*$/.test(node.value);
+        if (blank && (!prev || (prev.type === "text" && /\s$/.test(prev.value)))) continue;
+        run.push(blank ? { type: "text", value: " " } : node);
+      } else if (node.type === "element") {
+        run.push(node);
+      }
+    }
+    flush();
+    tree.children = out;
+  };
+}
+
+const commentProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, {
+    clobberPrefix: "",
+    handlers: {
+      // An unwrapped <img> would vanish entirely; keep its alt text instead.
+      image: (_state, node: { alt?: string | null }) => ({ type: "text", value: node.alt ?? "" }),
+      // Footnotes make no sense in a one-liner; leaving the marker as typed
+      // also keeps remark-rehype from appending a "Footnotes" section.
+      footnoteReference: (_state, node: { label?: string | null; identifier: string }) => ({
+        type: "text",
+        value: `[^${node.label ?? node.identifier}]`,
+      }),
+    },
+  })
+  .use(rehypeSanitize, commentSchema)
+  .use(rehypeLooseToParagraphs)
+  .use(rehypeForumLinks)
+  .use(rehypeStringify)
+  .freeze();
+
+const mdastParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function renderMarkdown(source: string): string {
+  return String(postProcessor.processSync(source));
+}
+
+export function renderCommentMarkdown(source: string): string {
+  return String(commentProcessor.processSync(source)).trim();
+}
+
+const PHRASING = new Set([
+  "text", "inlineCode", "emphasis", "strong", "delete", "link", "linkReference", "break",
+]);
+
+function collectText(node: MdastRoot | MdastNode, out: string[]): void {
+  if (node.type === "text" || node.type === "inlineCode") {
+    out.push(node.value);
+    return;
+  }
+  if (node.type === "break") {
+    out.push(" ");
+    return;
+  }
+  if (!("children" in node)) return; // code blocks, raw html, images: not prose
+  // Blocks (and table cells) would otherwise run into each other: "FeatureClient-Server".
+  const separate = !PHRASING.has(node.type);
+  for (const child of node.children) {
+    collectText(child, out);
+    if (separate) out.push(" ");
+  }
+}
+
+export function excerptFromMarkdown(source: string, maxChars = 200): string {
+  const parts: string[] = [];
+  collectText(mdastParser.parse(source), parts);
+  const text = parts.join("").replace(/\s+/g, " ").trim();
+  const chars = Array.from(text); // code points, so emoji are never split
+  if (chars.length <= maxChars) return text;
+  // Leave room for the ellipsis so the result never exceeds maxChars.
+  let cut = chars.slice(0, Math.max(0, maxChars - 1)).join("");
+  const space = cut.lastIndexOf(" ");
+  if (space > cut.length / 2) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:.\-–—]+$/u, "")}…`;
+}

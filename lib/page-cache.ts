@@ -1,0 +1,86 @@
+/**
+ * Whole-page cache for signed-out readers (see server/anonymous-cache.ts for the serving side).
+ * Entries are tagged with what they show; writes drop the tags they touched after their
+ * transaction commits. A render that overlaps any invalidation is not stored, so a page
+ * rendered from data older than a write can never be served after that write.
+ *
+ * The store is per process, on globalThis so that server actions (in Next's bundle) and the
+ * custom server share it. Several app servers share invalidations through Redis (later).
+ */
+export type CachedPage = {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  tags: string[];
+  storedAt: number;
+};
+
+const MAX_ENTRIES = 5_000;
+// Writes invalidate at once; the age limit only bounds how far view counts may trail.
+const MAX_AGE_MS = 1000 * (Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
+// Only parameters that change what a page shows are part of its key, so made-up query
+// strings cannot fill the cache or bypass it.
+const KEY_PARAMS = ["page", "sort", "q", "tag", "category", "answered", "author", "tab"];
+
+type Store = { entries: Map<string, CachedPage>; epoch: number };
+const g = globalThis as typeof globalThis & { __forumPageCache?: Store };
+const store: Store = (g.__forumPageCache ??= { entries: new Map(), epoch: 0 });
+
+/** Tags a page at this path depends on: its thread, or the lists (everything else). */
+export function tagsForPath(pathname: string): string[] {
+  const m = /^\/questions\/(\d+)(?:\/|$)/.exec(pathname);
+  return m ? [questionTag(Number(m[1]))] : [LISTS_TAG];
+}
+
+export const LISTS_TAG = "lists";
+export const questionTag = (id: number) => `question:${id}`;
+
+/** The cache key of a URL: its path and the meaningful parameters, in a fixed order. */
+export function cacheKeyFor(url: URL): string {
+  const kept = KEY_PARAMS.flatMap((k) => url.searchParams.getAll(k).map((v) => `${k}=${encodeURIComponent(v)}`));
+  return kept.length ? `${url.pathname}?${kept.join("&")}` : url.pathname;
+}
+
+export function cacheEpoch(): number {
+  return store.epoch;
+}
+
+export function getCachedPage(key: string, now = Date.now()): CachedPage | undefined {
+  const hit = store.entries.get(key);
+  if (!hit) return undefined;
+  if (now - hit.storedAt > MAX_AGE_MS) {
+    store.entries.delete(key);
+    return undefined;
+  }
+  return hit;
+}
+
+/** Stores a render unless an invalidation happened since it started (epochAtStart). */
+export function storeCachedPage(key: string, page: CachedPage, epochAtStart: number): boolean {
+  if (epochAtStart !== store.epoch) return false;
+  if (store.entries.size >= MAX_ENTRIES) {
+    const oldest = store.entries.keys().next().value;
+    if (oldest !== undefined) store.entries.delete(oldest);
+  }
+  store.entries.set(key, page);
+  return true;
+}
+
+/** Drops every page tagged with any of `tags`. Call after the write's transaction commits. */
+export function invalidatePages(tags: string[]): void {
+  store.epoch++;
+  const drop = new Set(tags);
+  for (const [key, page] of store.entries) {
+    if (page.tags.some((t) => drop.has(t))) store.entries.delete(key);
+  }
+}
+
+/** After a change to a question's thread: its page and every list. */
+export function invalidateQuestion(questionId: number): void {
+  invalidatePages([questionTag(questionId), LISTS_TAG]);
+}
+
+export function clearPageCache(): void {
+  store.epoch++;
+  store.entries.clear();
+}

@@ -1,0 +1,102 @@
+/**
+ * The points ledger: the only code that writes PointEvent rows. Every function runs inside the
+ * caller's transaction. A member's total follows each event through a database trigger, so it
+ * always equals the sum of their events.
+ *
+ * Each cause has a subject (what the points are for) whose events are numbered: seq 0 is the
+ * award, 1 its reversal, 2 a new award, and so on. The unique (cause, subject, seq) key means
+ * that two transactions racing to award the same thing cannot both succeed.
+ */
+import type { PointCause } from "./generated/prisma/enums";
+import type { Tx } from "./db";
+import { rules } from "./rules";
+
+type Award = {
+  cause: PointCause;
+  subject: string;
+  userId: number;
+  delta: number;
+  questionId?: number;
+  answerId?: number;
+  actorId?: number;
+  note?: string;
+};
+
+async function latestEvent(tx: Tx, cause: PointCause, subject: string) {
+  return tx.pointEvent.findFirst({
+    where: { cause, subject },
+    orderBy: { seq: "desc" },
+    select: { seq: true, delta: true, userId: true, questionId: true, answerId: true },
+  });
+}
+
+/** Grants an award unless it is already in force. Returns whether an event was written. */
+async function grant(tx: Tx, award: Award): Promise<boolean> {
+  const last = await latestEvent(tx, award.cause, award.subject);
+  if (last && last.seq % 2 === 0) return false;
+  await tx.pointEvent.create({ data: { ...award, seq: last ? last.seq + 1 : 0 } });
+  return true;
+}
+
+/** Takes back the award in force, if any, by exactly what it gave. */
+async function takeBack(tx: Tx, cause: PointCause, subject: string, actorId?: number): Promise<boolean> {
+  const last = await latestEvent(tx, cause, subject);
+  if (!last || last.seq % 2 === 1) return false;
+  await tx.pointEvent.create({
+    data: {
+      cause,
+      subject,
+      seq: last.seq + 1,
+      userId: last.userId,
+      delta: -last.delta,
+      questionId: last.questionId,
+      answerId: last.answerId,
+      actorId,
+    },
+  });
+  return true;
+}
+
+const answerSubject = (questionId: number, userId: number) => `question:${questionId}:member:${userId}`;
+const bestAnswerSubject = (answerId: number) => `answer:${answerId}`;
+
+/** +2 for answering someone else's question, once per member per question. */
+export function awardAnswer(tx: Tx, p: { questionId: number; answerId: number; userId: number }) {
+  return grant(tx, {
+    cause: "ANSWER",
+    subject: answerSubject(p.questionId, p.userId),
+    userId: p.userId,
+    delta: rules.answerPoints,
+    questionId: p.questionId,
+    answerId: p.answerId,
+  });
+}
+
+export function revokeAnswer(tx: Tx, p: { questionId: number; userId: number; actorId?: number }) {
+  return takeBack(tx, "ANSWER", answerSubject(p.questionId, p.userId), p.actorId);
+}
+
+/** +20 to the author of the answer picked as best. */
+export function awardBestAnswer(tx: Tx, p: { questionId: number; answerId: number; userId: number; actorId: number }) {
+  return grant(tx, {
+    cause: "BEST_ANSWER",
+    subject: bestAnswerSubject(p.answerId),
+    userId: p.userId,
+    delta: rules.bestAnswerPoints,
+    questionId: p.questionId,
+    answerId: p.answerId,
+    actorId: p.actorId,
+  });
+}
+
+export function revokeBestAnswer(tx: Tx, p: { answerId: number; actorId?: number }) {
+  return takeBack(tx, "BEST_ANSWER", bestAnswerSubject(p.answerId), p.actorId);
+}
+
+/** Members whose stored total differs from the sum of their events (should be none). */
+export async function findTotalMismatches(tx: Pick<Tx, "$queryRaw">) {
+  return tx.$queryRaw<{ id: number; points: number; ledger: number }[]>`
+    SELECT u."id", u."points", COALESCE(SUM(e."delta"), 0)::int AS "ledger"
+    FROM "User" u LEFT JOIN "PointEvent" e ON e."userId" = u."id"
+    GROUP BY u."id" HAVING u."points" <> COALESCE(SUM(e."delta"), 0)`;
+}

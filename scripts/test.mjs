@@ -1,0 +1,156 @@
+// `npm test`: every test, on the embedded database and on PostgreSQL.
+//   1. unit and server-action tests (node:test), once per database;
+//   2. a production build, then the Playwright suite against `server.ts`, once per database.
+// PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), where a
+// fresh database is created for the run and dropped after. Without a reachable server the
+// PostgreSQL half is skipped with a warning, except on CI (CI=true), where it is required.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { chromiumPath } from "./chromium-path.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has("--e2e");
+const runE2e = !args.has("--unit");
+const adminUrl = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const results = [];
+
+function assertLocal(url) {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    console.error(`Refusing to run tests against a database that is not on this machine (${host}).`);
+    process.exit(2);
+  }
+}
+
+async function createFreshDatabase() {
+  assertLocal(adminUrl);
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    if (process.env.CI) throw new Error(`PostgreSQL is required on CI but unreachable at ${adminUrl}: ${err.message}`);
+    console.warn(`\n!! PostgreSQL is not reachable at ${adminUrl} (${err.message}): skipping the PostgreSQL runs.\n`);
+    return null;
+  }
+  const name = `forum_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function run(label, command, commandArgs, env) {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${label}`);
+    const child = spawn(command, commandArgs, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+    child.on("exit", (code) => {
+      results.push({ label, ok: code === 0 });
+      resolve(code === 0);
+    });
+  });
+}
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, child, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("the forum server exited during start-up");
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the forum server did not answer at ${url}`);
+}
+
+async function runE2eAgainst(label, dbEnv) {
+  const port = await freePort();
+  const env = { ...process.env, ...dbEnv, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", NEXT_TELEMETRY_DISABLED: "1" };
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  server.stdout.on("data", (d) => (log += d));
+  server.stderr.on("data", (d) => (log += d));
+  try {
+    await waitForServer(`http://127.0.0.1:${port}/`, server);
+    const ok = await run(`Playwright, ${label}`, process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { BASE_URL: `http://127.0.0.1:${port}` });
+    if (!ok) console.log(`--- server log (${label}) ---\n${log.slice(-5000)}`);
+  } catch (err) {
+    results.push({ label: `Playwright, ${label}`, ok: false });
+    console.error(`${label}: ${err.message}\n${log.slice(-5000)}`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+async function main() {
+  if (runE2e && !chromiumPath()) {
+    console.error(
+      "Chromium was not found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n" +
+        "Install it with `sudo apt-get install chromium` (Debian/Ubuntu) or point CHROMIUM_PATH at a Chromium binary.",
+    );
+    process.exit(1);
+  }
+  const pgdb = await createFreshDatabase();
+  try {
+    if (runUnit) {
+      const files = testFiles(path.join(root, "tests"));
+      const nodeArgs = ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=2", ...files];
+      await run("unit and action tests, embedded PostgreSQL", process.execPath, nodeArgs, { TEST_DATABASE_URL: "" });
+      if (pgdb) await run("unit and action tests, PostgreSQL", process.execPath, nodeArgs, { TEST_DATABASE_URL: pgdb.url });
+    }
+    if (runE2e) {
+      execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-e2e-"));
+      await runE2eAgainst("embedded PostgreSQL", { DATA_DIR: dataDir, DATABASE_URL: "" });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (pgdb) await runE2eAgainst("PostgreSQL", { DATABASE_URL: pgdb.url });
+    }
+  } finally {
+    await pgdb?.drop();
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log("\n=== Summary");
+  for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.label}`);
+  console.log(`suites: ${results.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length || (pgdb === null && process.env.CI) ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * The forum's process: owns the database (embedded or a server), applies migrations, seeds the
+ * first start, and serves HTTP with the anonymous page cache in front of Next.js.
+ */
+import http from "node:http";
+import next from "next";
+import { startDatabase, stopDatabase } from "./lib/db/start";
+import { flushViews } from "./lib/views";
+import { seedDatabase } from "./prisma/seed";
+import { withAnonymousCache } from "./server/anonymous-cache";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+
+async function main() {
+  const { applied, description } = await startDatabase();
+  console.log(`Database: ${description}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
+  if (await seedDatabase()) console.log("Seeded the flagship thread.");
+
+  const app = next({ dev, dir: import.meta.dirname, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const notFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    req.url = "/__not-a-page";
+    return handle(req, res);
+  };
+  const server = http.createServer(withAnonymousCache(handle, notFound));
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`Forum ready on http://localhost:${port}`));
+
+  const shutdown = async () => {
+    server.close();
+    await flushViews();
+    await stopDatabase();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((err: Error) => {
+  console.error(`The forum could not start: ${err.message}`);
+  process.exit(1);
+});

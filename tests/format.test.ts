@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatExact, formatRelative } from "../lib/format";
+import { slugify } from "../lib/slug";
+
+test("relative times read like the source page", () => {
+  const now = new Date("2026-11-23T12:00:00Z");
+  assert.equal(formatRelative(new Date("2026-11-23T11:59:30Z"), now), "just now");
+  assert.equal(formatRelative(new Date("2026-11-23T11:55:00Z"), now), "5m ago");
+  assert.equal(formatRelative(new Date("2026-11-23T08:00:00Z"), now), "4h ago");
+  assert.equal(formatRelative(new Date("2026-11-20T12:00:00Z"), now), "3d ago");
+  assert.equal(formatRelative(new Date("2026-03-15T12:00:00Z"), now), "Mar 15, 2026");
+  assert.match(formatExact(new Date("2026-03-15T12:00:00Z")), /Mar 15, 2026.*12:00.*UTC/);
+});
+
+test("slugs are lower-case ASCII words", () => {
+  assert.equal(slugify("Client-Server Model vs. Peer-to-Peer: Key Differences"), "client-server-model-vs-peer-to-peer-key-differences");
+  assert.equal(slugify("TCP’s “three-way” handshake 🤝?"), "tcp-s-three-way-handshake");
+  assert.equal(slugify("🤝🤝"), "question");
+});
