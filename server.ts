@@ -7,7 +7,8 @@ import next from "next";
 import { startDatabase, stopDatabase } from "./lib/db/start";
 import { flushViews } from "./lib/views";
 import { seedDatabase } from "./prisma/seed";
-import { withAnonymousCache } from "./server/anonymous-cache";
+import { ensureAuthSecret } from "./lib/auth/secret";
+import { frontDoor } from "./server/front-door";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -17,6 +18,7 @@ async function main() {
   const { applied, description } = await startDatabase();
   console.log(`Database: ${description}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
+  process.env.AUTH_SECRET ||= await ensureAuthSecret();
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   await app.prepare();
@@ -25,7 +27,7 @@ async function main() {
     req.url = "/__not-a-page";
     return handle(req, res);
   };
-  const server = http.createServer(withAnonymousCache(handle, notFound));
+  const server = http.createServer(frontDoor(handle, notFound));
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`Forum ready on http://localhost:${port}`));
 

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account-menu";
 import { SiteHeader } from "@/components/site-header";
 import { SignedOutLinks } from "@/components/signed-out-links";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,14 +19,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader account={<SignedOutLinks />} />
+        <SiteHeader account={user ? <AccountMenu user={user} /> : <SignedOutLinks />} />
         <main id="main" className="page">
           {children}
         </main>

@@ -1,6 +1,6 @@
 // The one Markdown -> sanitized HTML pipeline. No "server-only" here: seed
 // scripts and unit tests import it outside of Next.js.
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode } from "hast";
+import type { ElementContent, Root as HastRoot, RootContent as HastNode } from "hast";
 import type { Root as MdastRoot, RootContent as MdastNode } from "mdast";
 import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -15,6 +15,8 @@ export const MARKDOWN_PIPELINE_VERSION = 1;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
+// "*" already allows align; th/td list it so GFM column alignment survives
+// any later tightening of the global list.
 const postSchema: Schema = {
   ...defaultSchema,
   attributes: {
@@ -34,33 +36,22 @@ const commentSchema: Schema = {
   required: {},
 };
 
-function walk(nodes: HastNode[], fn: (el: Element) => void): void {
-  for (const node of nodes) {
-    if (node.type !== "element") continue;
-    fn(node);
-    walk(node.children, fn);
+function fixLinks(nodes: HastNode[]): void {
+  for (const el of nodes) {
+    if (el.type !== "element") continue;
+    const href = el.properties.href;
+    if (el.tagName === "a" && typeof href === "string") {
+      // Sanitize prefixes ids (anti DOM-clobbering) but not fragment links;
+      // re-point those so footnote links still land.
+      if (!href.startsWith("#")) el.properties.rel = ["nofollow", "ugc", "noopener"];
+      else if (!href.startsWith(`#${CLOBBER_PREFIX}`)) el.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+    }
+    fixLinks(el.children);
   }
 }
 
 // Runs after sanitize, so the attributes set here are ours, not the author's.
-function rehypeForumLinks() {
-  return (tree: HastRoot) => {
-    walk(tree.children, (el) => {
-      if (el.tagName !== "a") return;
-      const href = el.properties.href;
-      if (typeof href !== "string") return;
-      if (href.startsWith("#")) {
-        // Sanitize prefixes ids (anti DOM-clobbering) but not fragment links;
-        // re-point them so footnote links still land.
-        if (!href.startsWith(`#${CLOBBER_PREFIX}`)) {
-          el.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
-        }
-        return;
-      }
-      el.properties.rel = ["nofollow", "ugc", "noopener"];
-    });
-  };
-}
+const rehypeForumLinks = () => (tree: HastRoot) => fixLinks(tree.children);
 
 // remark-rehype would prefix footnote ids itself and sanitize would prefix them
 // again; let sanitize be the only one doing it.
@@ -93,13 +84,13 @@ function rehypeLooseToParagraphs() {
       if (node.type === "element" && node.tagName === "p") {
         flush();
         out.push(node);
+      } else if (node.type === "element") {
+        run.push(node);
       } else if (node.type === "text") {
         const prev = run[run.length - 1];
         const blank = /^\s*$/.test(node.value);
         if (blank && (!prev || (prev.type === "text" && /\s$/.test(prev.value)))) continue;
         run.push(blank ? { type: "text", value: " " } : node);
-      } else if (node.type === "element") {
-        run.push(node);
       }
     }
     flush();
@@ -139,26 +130,15 @@ export function renderCommentMarkdown(source: string): string {
   return String(commentProcessor.processSync(source)).trim();
 }
 
-const PHRASING = new Set([
-  "text", "inlineCode", "emphasis", "strong", "delete", "link", "linkReference", "break",
-]);
+const PHRASING = new Set(["emphasis", "strong", "delete", "link", "linkReference"]);
 
 function collectText(node: MdastRoot | MdastNode, out: string[]): void {
-  if (node.type === "text" || node.type === "inlineCode") {
-    out.push(node.value);
-    return;
-  }
-  if (node.type === "break") {
-    out.push(" ");
-    return;
-  }
+  if (node.type === "text" || node.type === "inlineCode") out.push(node.value);
+  else if (node.type === "break") out.push(" ");
   if (!("children" in node)) return; // code blocks, raw html, images: not prose
+  for (const child of node.children) collectText(child, out);
   // Blocks (and table cells) would otherwise run into each other: "FeatureClient-Server".
-  const separate = !PHRASING.has(node.type);
-  for (const child of node.children) {
-    collectText(child, out);
-    if (separate) out.push(" ");
-  }
+  if (!PHRASING.has(node.type)) out.push(" ");
 }
 
 export function excerptFromMarkdown(source: string, maxChars = 200): string {

@@ -80,6 +80,11 @@ export function invalidateQuestion(questionId: number): void {
   invalidatePages([questionTag(questionId), LISTS_TAG]);
 }
 
+/** After a change that shows only in lists (a new question, a member's total). */
+export function invalidateLists(): void {
+  invalidatePages([LISTS_TAG]);
+}
+
 export function clearPageCache(): void {
   store.epoch++;
   store.entries.clear();

@@ -10,6 +10,14 @@ export const rules = {
   bestAnswerPoints: 20,
 } as const;
 
+/** How often an address or account may try things, per window. */
+export const rateLimits = {
+  loginFailuresPerAccount: { limit: 5, windowMs: 15 * 60_000 },
+  loginFailuresPerAddress: { limit: 20, windowMs: 15 * 60_000 },
+  // Raised by the test servers, which sign up many members from one address.
+  signupsPerAddress: { limit: Number(process.env.SIGNUPS_PER_HOUR) || 10, windowMs: 60 * 60_000 },
+} as const;
+
 export const limits = {
   titleMin: 10,
   titleMax: 150,

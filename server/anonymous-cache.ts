@@ -1,61 +1,37 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { cacheEpoch, cacheKeyFor, getCachedPage, storeCachedPage, tagsForPath, type CachedPage } from "../lib/page-cache";
-import { recordView } from "../lib/views";
 import { captureHtml } from "./html-capture";
-import { setBaseSecurityHeaders } from "./security-headers";
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
-const cacheablePath = /^\/(?:$|questions\/|categories\/|tags|users\/|leaderboard)/;
-const threadPath = /^\/questions\/(\d+)(?:\/|$)/;
+const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/;
 
 /**
- * The front of the forum: signed-out GETs of public pages are answered from the page cache
- * when it has them (no framework work at all), otherwise rendered by Next and stored. Signed-in
- * requests always render, and their responses are never stored.
+ * Signed-out GETs of public pages are answered from the page cache when it has them (no
+ * framework work at all), otherwise rendered by Next and stored. Signed-in requests always
+ * render, and their responses are never stored.
  */
-export function withAnonymousCache(next: Handler, render404: Handler): Handler {
-  return (req, res) => {
-    setBaseSecurityHeaders(res);
-    const url = new URL(req.url ?? "/", "http://forum.local");
-    // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
-    // 500; to a reader it is simply a page that does not exist.
-    if (!decodes(url.pathname)) {
-      captureHtml(res, () => {});
-      return render404(req, res);
-    }
-    countThreadView(req, url);
-
-    if (!isCacheable(req, url)) {
-      res.setHeader("X-Forum-Cache", "BYPASS");
-      captureHtml(res, () => {});
-      return next(req, res);
-    }
-    const key = cacheKeyFor(url);
-    const hit = getCachedPage(key);
-    if (hit) return sendCached(req, res, hit);
-
-    const epoch = cacheEpoch();
-    res.setHeader("X-Forum-Cache", "MISS");
-    captureHtml(res, (page) => {
-      if (req.method !== "GET" || page.status !== 200 || page.headers["set-cookie"]) return;
-      const headers = { ...page.headers };
-      delete headers["x-forum-cache"];
-      storeCachedPage(key, { ...page, headers, tags: tagsForPath(url.pathname), storedAt: Date.now() }, epoch);
-    });
+export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
+  if (!isCacheable(req, url)) {
+    res.setHeader("X-Forum-Cache", "BYPASS");
+    captureHtml(res, () => {});
     return next(req, res);
-  };
-}
-
-function decodes(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
   }
+  const key = cacheKeyFor(url);
+  const hit = getCachedPage(key);
+  if (hit) return sendCached(req, res, hit);
+
+  const epoch = cacheEpoch();
+  res.setHeader("X-Forum-Cache", "MISS");
+  captureHtml(res, (page) => {
+    if (req.method !== "GET" || page.status !== 200 || page.headers["set-cookie"]) return;
+    const headers = { ...page.headers };
+    delete headers["x-forum-cache"];
+    storeCachedPage(key, { ...page, headers, tags: tagsForPath(url.pathname), storedAt: Date.now() }, epoch);
+  });
+  return next(req, res);
 }
 
 function isCacheable(req: IncomingMessage, url: URL): boolean {
@@ -64,15 +40,6 @@ function isCacheable(req: IncomingMessage, url: URL): boolean {
   // RSC payloads (client-side navigation) vary by router state: rendered, never stored.
   if (req.headers.rsc || url.searchParams.has("_rsc")) return false;
   return cacheablePath.test(url.pathname);
-}
-
-/** One view per visit: documents and client-side navigations, never prefetches or HEADs. */
-function countThreadView(req: IncomingMessage, url: URL): void {
-  if (req.method !== "GET" || req.headers["next-router-prefetch"]) return;
-  const m = threadPath.exec(url.pathname);
-  if (!m) return;
-  const id = Number(m[1]);
-  if (Number.isSafeInteger(id) && id > 0 && id < 2 ** 31) recordView(id);
 }
 
 const gzipped = new WeakMap<CachedPage, Buffer>();

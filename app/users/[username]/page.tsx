@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MemberPage({ params }: Props) {
-  const { member, events, answerCount, bestCount, questionCount } = await loadProfile(params);
+  const { member, events, answerCount, bestCount, questionCount, answers, questions } = await loadProfile(params);
   return (
     <div className="profile">
       <header className="profile-header">
@@ -55,6 +55,54 @@ export default async function MemberPage({ params }: Props) {
           <dd>{bestCount}</dd>
         </div>
       </dl>
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">Answers</h2>
+        {answers.length === 0 ? (
+          <p className="empty">No answers yet.</p>
+        ) : (
+          <ul className="question-list">
+            {answers.map((a) => (
+              <li key={a.id} className="question-summary">
+                <div className="summary-main">
+                  <Link href={`/questions/${a.question.id}/${a.question.slug}#answer-${a.id}`}>{a.question.title}</Link>
+                  <div className="summary-meta">
+                    {a.isBest && (
+                      <span className="stat answered">
+                        <span aria-hidden="true">✅</span> Best answer
+                      </span>
+                    )}
+                    <span className="muted">
+                      Answered <RelativeTime date={a.createdAt} />
+                    </span>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading">Questions</h2>
+        {questions.length === 0 ? (
+          <p className="empty">No questions yet.</p>
+        ) : (
+          <ul className="question-list">
+            {questions.map((q) => (
+              <li key={q.id} className="question-summary">
+                <div className="summary-main">
+                  <Link href={`/questions/${q.id}/${q.slug}`}>{q.title}</Link>
+                  <div className="summary-meta muted">
+                    <span>{plural(q.answerCount, "answer")}</span>
+                    <span>
+                      Asked <RelativeTime date={q.createdAt} />
+                    </span>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Points history</h2>
         {events.length === 0 ? (

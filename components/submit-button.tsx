@@ -1,0 +1,12 @@
+"use client";
+import { useFormStatus } from "react-dom";
+import type { ReactNode } from "react";
+
+export function SubmitButton({ children, pendingText, className }: { children: ReactNode; pendingText?: string; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={className}>
+      {pending ? (pendingText ?? "Saving…") : children}
+    </button>
+  );
+}

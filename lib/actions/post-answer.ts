@@ -1,0 +1,17 @@
+"use server";
+import { getCurrentUser } from "../auth/current-user";
+import { createAnswer } from "../commands/create-answer";
+import { formFields } from "../validation/parse";
+import { toFormState, type FormState } from "./form-state";
+import { goToThread } from "./go-to-thread";
+
+export async function postAnswerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const fields = formFields(form);
+  let answer: { id: number; questionId: number; slug: string };
+  try {
+    answer = await createAnswer(await getCurrentUser(), fields.questionId, fields);
+  } catch (e) {
+    return toFormState(e);
+  }
+  goToThread(answer, answer.id);
+}

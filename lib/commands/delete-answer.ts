@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { invalidateQuestion } from "../page-cache";
+import { revokeAnswer, revokeBestAnswer } from "../points";
+import { idSchema } from "../validation/post";
+import { parseInput } from "../validation/parse";
+import { isModerator, lockQuestion, requireMember, type Actor } from "./guard";
+
+/**
+ * Soft-deletes an answer (it stays in the database with its revisions). Points it earned go
+ * back: the best-answer +20 if it was the pick, and the +2 when it was its author's last live
+ * answer on the question.
+ */
+export async function deleteAnswer(actorOrNull: Actor | null, answerIdInput: unknown) {
+  const actor = requireMember(actorOrNull);
+  const answerId = parseInput(idSchema, answerIdInput);
+  const target = await db.answer.findFirst({ where: { id: answerId, deletedAt: null }, select: { questionId: true } });
+  if (!target) throw new AppError("NOT_FOUND", "That answer does not exist or was already removed.");
+
+  const result = await db.$transaction(async (tx) => {
+    const question = await lockQuestion(tx, target.questionId);
+    const answer = await tx.answer.findFirst({ where: { id: answerId, deletedAt: null }, select: { authorId: true } });
+    if (!answer) throw new AppError("NOT_FOUND", "That answer was already removed.");
+    if (answer.authorId !== actor.id && !isModerator(actor)) throw new AppError("FORBIDDEN", "You can only delete your own answers.");
+
+    await tx.answer.update({ where: { id: answerId }, data: { deletedAt: new Date() } });
+    const wasBest = question.bestAnswerId === answerId;
+    await tx.question.update({
+      where: { id: question.id },
+      data: { answerCount: { decrement: 1 }, ...(wasBest ? { bestAnswerId: null } : {}) },
+    });
+    if (wasBest) await revokeBestAnswer(tx, { answerId, actorId: actor.id });
+    const othersLive = await tx.answer.count({ where: { questionId: question.id, authorId: answer.authorId, deletedAt: null } });
+    if (othersLive === 0) await revokeAnswer(tx, { questionId: question.id, userId: answer.authorId, actorId: actor.id });
+    return { questionId: question.id, slug: question.slug };
+  });
+  invalidateQuestion(result.questionId);
+  return result;
+}

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from "node:http";
+import { recordView } from "../lib/views";
+import { serveWithAnonymousCache, type Handler } from "./anonymous-cache";
+import { captureHtml } from "./html-capture";
+import { setBaseSecurityHeaders } from "./security-headers";
+
+export const CLIENT_IP_HEADER = "x-forum-client-ip";
+const threadPath = /^\/questions\/(\d+)(?:\/|$)/;
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+/** Everything a request passes before Next.js: headers, the client's address, views, cache. */
+export function frontDoor(next: Handler, notFound: Handler): Handler {
+  return (req, res) => {
+    setBaseSecurityHeaders(res);
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req);
+    const url = new URL(req.url ?? "/", "http://forum.local");
+    // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
+    // 500; to a reader it is simply a page that does not exist.
+    if (!decodes(url.pathname)) {
+      captureHtml(res, () => {});
+      return notFound(req, res);
+    }
+    countThreadView(req, url);
+    return serveWithAnonymousCache(req, res, url, next);
+  };
+}
+
+/** The peer's address, or the first X-Forwarded-For hop when a trusted proxy sets it. */
+function clientAddress(req: IncomingMessage): string {
+  if (trustProxy) {
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One view per visit: documents and client-side navigations, never prefetches or HEADs. */
+function countThreadView(req: IncomingMessage, url: URL): void {
+  if (req.method !== "GET" || req.headers["next-router-prefetch"]) return;
+  const m = threadPath.exec(url.pathname);
+  if (!m) return;
+  const id = Number(m[1]);
+  if (Number.isSafeInteger(id) && id > 0 && id < 2 ** 31) recordView(id);
+}
+
