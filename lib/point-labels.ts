@@ -5,7 +5,8 @@ const labels: Record<PointCause, [award: string, reversal: string]> = {
   BEST_ANSWER: ["Answer picked as best", "Best answer pick removed"],
   VOTE_UP: ["Upvote", "Upvote removed"],
   VOTE_DOWN: ["Downvote", "Downvote removed"],
-  BOUNTY: ["Bounty", "Bounty returned"],
+  BOUNTY: ["Bounty awarded", "Bounty award taken back"],
+  BOUNTY_OFFER: ["Bounty offered", "Bounty refunded"],
   ADJUSTMENT: ["Adjusted by a moderator", "Adjustment reversed"],
 };
 

@@ -57,6 +57,9 @@ async function takeBack(tx: Tx, cause: PointCause, subject: string, actorId?: nu
   return true;
 }
 
+/** The generic pair, for causes whose subject the caller names (votes, bounties, adjustments). */
+export { grant as grantPoints, takeBack as takeBackPoints };
+
 const answerSubject = (questionId: number, userId: number) => `question:${questionId}:member:${userId}`;
 const bestAnswerSubject = (answerId: number) => `answer:${answerId}`;
 

@@ -2,9 +2,10 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { hasPrivilege, privileges, type Privilege } from "../rules";
 
 /** Who is acting, as loaded fresh for this request (never taken from the client). */
-export type Actor = { id: number; role: Role; suspendedUntil: Date | null };
+export type Actor = { id: number; role: Role; suspendedUntil: Date | null; points: number };
 
 /** A signed-in member who may write: not signed out, not suspended. */
 export function requireMember(actor: Actor | null): Actor {
@@ -13,6 +14,13 @@ export function requireMember(actor: Actor | null): Actor {
     throw new AppError("FORBIDDEN", `Your account is suspended until ${actor.suspendedUntil.toUTCString()}.`);
   }
   return actor;
+}
+
+/** Refuses members below a privilege's threshold, saying how many points it takes. */
+export function requirePrivilege(actor: Actor, privilege: Privilege, doing: string): void {
+  if (!hasPrivilege(actor, privilege)) {
+    throw new AppError("FORBIDDEN", `You need ${privileges[privilege]} points to ${doing}.`);
+  }
 }
 
 export function isModerator(actor: Pick<Actor, "role">): boolean {

@@ -9,7 +9,7 @@ export async function member(role: Role = "MEMBER", extra: { suspendedUntil?: Da
   const username = uniqueName("m");
   const user = await db.user.create({
     data: { username, usernameKey: username.toLowerCase(), role, ...extra },
-    select: { id: true, role: true, suspendedUntil: true, username: true },
+    select: { id: true, role: true, suspendedUntil: true, username: true, points: true },
   });
   return user;
 }
