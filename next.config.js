@@ -6,6 +6,8 @@ const nextConfig = {
   // whose inline scripts the CSP hashes.
   compress: false,
   poweredByHeader: false,
+  // The benchmark builds into its own directory so it never clobbers the app's build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
 };
 

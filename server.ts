@@ -2,23 +2,39 @@
  * The forum's process: owns the database (embedded or a server), applies migrations, seeds the
  * first start, and serves HTTP with the anonymous page cache in front of Next.js.
  */
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { startDatabase, stopDatabase } from "./lib/db/start";
 import { flushViews } from "./lib/views";
 import { seedDatabase } from "./prisma/seed";
 import { ensureAuthSecret } from "./lib/auth/secret";
+import { loadRuleOverrides } from "./lib/rule-overrides";
 import { frontDoor } from "./server/front-door";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 
+// Periodic jobs run inside Next (they use the app's modules) through a key only this process knows.
+process.env.FORUM_JOB_KEY = randomBytes(24).toString("base64url");
+
+async function runJob(port: number, name: string) {
+  const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  try {
+    const res = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${port}/api/jobs/${name}`, { method: "POST", headers: { "x-forum-job-key": process.env.FORUM_JOB_KEY! } });
+    if (!res.ok) console.error(`Job ${name} answered ${res.status}`);
+  } catch (err) {
+    console.error(`Job ${name} failed: ${(err as Error).message}`);
+  }
+}
+
 async function main() {
   const { applied, description } = await startDatabase();
   console.log(`Database: ${description}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
   process.env.AUTH_SECRET ||= await ensureAuthSecret();
+  await loadRuleOverrides();
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   await app.prepare();
@@ -30,8 +46,10 @@ async function main() {
   const server = http.createServer(frontDoor(handle, notFound));
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`Forum ready on http://localhost:${port}`));
+  const jobs = setInterval(() => void runJob(port, "expire-bounties"), 60_000);
 
   const shutdown = async () => {
+    clearInterval(jobs);
     server.close();
     await flushViews();
     await stopDatabase();

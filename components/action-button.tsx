@@ -29,7 +29,7 @@ export function ActionButton({ action, fields, label, pendingText, className, co
         {label}
       </SubmitButton>
       {state.message && (
-        <span className="inline-error" role="alert">
+        <span className={state.ok ? "inline-ok" : "inline-error"} role={state.ok ? "status" : "alert"}>
           {" "}
           {state.message}
         </span>

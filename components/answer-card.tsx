@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Thread } from "@/lib/data/questions";
+import type { Thread } from "@/lib/data/thread";
 import { PostBody } from "./post-body";
 import { RelativeTime } from "./relative-time";
 
 type Answer = Thread["answers"][number];
 
-export function AnswerCard({ answer, isBest, actions }: { answer: Answer; isBest: boolean; actions?: ReactNode }) {
+type Props = { answer: Answer; isBest: boolean; votes?: ReactNode; actions?: ReactNode; comments?: ReactNode };
+
+export function AnswerCard({ answer, isBest, votes, actions, comments }: Props) {
   return (
     <article className={isBest ? "answer best" : "answer"} id={`answer-${answer.id}`} aria-label={isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
       {isBest && (
@@ -23,8 +25,15 @@ export function AnswerCard({ answer, isBest, actions }: { answer: Answer; isBest
         </Link>
         <RelativeTime date={answer.createdAt} />
       </header>
-      <PostBody html={answer.bodyHtml} />
-      {actions}
+      {answer.hiddenAt && <p className="inline-error">Hidden after spam flags, pending a moderator&apos;s review.</p>}
+      <div className="post-row">
+        {votes}
+        <div className="post-main">
+          <PostBody html={answer.bodyHtml} />
+          {actions}
+          {comments}
+        </div>
+      </div>
     </article>
   );
 }

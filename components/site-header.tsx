@@ -12,7 +12,9 @@ export function SiteHeader({ account }: { account: ReactNode }) {
         </Link>
         <nav aria-label="Sections" className="sections">
           <Link href="/">Questions</Link>
+          <Link href="/tags">Tags</Link>
           <Link href="/categories">Categories</Link>
+          <Link href="/bounties">Bounties</Link>
           <Link href="/leaderboard">Leaderboard</Link>
         </nav>
         <form action="/search" method="get" role="search" className="search">

@@ -45,3 +45,14 @@ export async function pointsOf(page: Page, username: string): Promise<string> {
   await page.goto(`/users/${username}`);
   return (await page.getByTestId("member-points").textContent()) ?? "";
 }
+
+/** A browser page signed in as one of the staff accounts scripts/test.mjs creates. */
+export async function logInAsStaff(browser: Browser, username: "e2emod" | "e2eadmin"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password").fill(process.env.E2E_STAFF_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("link", { name: new RegExp(username) })).toBeVisible();
+  return page;
+}

@@ -39,7 +39,7 @@ async function grant(tx: Tx, award: Award): Promise<boolean> {
 }
 
 /** Takes back the award in force, if any, by exactly what it gave. */
-async function takeBack(tx: Tx, cause: PointCause, subject: string, actorId?: number): Promise<boolean> {
+async function takeBack(tx: Tx, cause: PointCause, subject: string, actorId?: number, note?: string): Promise<boolean> {
   const last = await latestEvent(tx, cause, subject);
   if (!last || last.seq % 2 === 1) return false;
   await tx.pointEvent.create({
@@ -52,6 +52,7 @@ async function takeBack(tx: Tx, cause: PointCause, subject: string, actorId?: nu
       questionId: last.questionId,
       answerId: last.answerId,
       actorId,
+      note,
     },
   });
   return true;
@@ -94,6 +95,41 @@ export function awardBestAnswer(tx: Tx, p: { questionId: number; answerId: numbe
 
 export function revokeBestAnswer(tx: Tx, p: { answerId: number; actorId?: number }) {
   return takeBack(tx, "BEST_ANSWER", bestAnswerSubject(p.answerId), p.actorId);
+}
+
+const POST_DELETED = "post deleted";
+type Post = { questionId: number; answerId: null } | { answerId: number };
+
+/**
+ * Takes back every award in force that a post earned (votes, bounties...), except the causes
+ * the caller settles itself, marking the reversals so that undeleting can give them back.
+ */
+export async function takeBackPostEvents(tx: Tx, post: Post, actorId: number, except: PointCause[] = []) {
+  for (const e of await latestPerSubject(tx, post)) {
+    if (e.seq % 2 === 0 && !except.includes(e.cause)) await takeBack(tx, e.cause, e.subject, actorId, POST_DELETED);
+  }
+}
+
+/** Gives back what takeBackPostEvents took, by exactly the amounts it took. */
+export async function restorePostEvents(tx: Tx, post: Post, actorId: number) {
+  for (const e of await latestPerSubject(tx, post)) {
+    if (e.seq % 2 === 1 && e.note === POST_DELETED) {
+      await tx.pointEvent.create({
+        data: { cause: e.cause, subject: e.subject, seq: e.seq + 1, userId: e.userId, delta: -e.delta, questionId: e.questionId, answerId: e.answerId, actorId, note: "post restored" },
+      });
+    }
+  }
+}
+
+async function latestPerSubject(tx: Tx, post: Post) {
+  const events = await tx.pointEvent.findMany({
+    where: "answerId" in post && post.answerId !== null ? { answerId: post.answerId } : { questionId: (post as { questionId: number }).questionId, answerId: null },
+    orderBy: [{ cause: "asc" }, { subject: "asc" }, { seq: "desc" }],
+    select: { cause: true, subject: true, seq: true, delta: true, userId: true, note: true, questionId: true, answerId: true },
+  });
+  const latest = new Map<string, (typeof events)[number]>();
+  for (const e of events) if (!latest.has(`${e.cause}|${e.subject}`)) latest.set(`${e.cause}|${e.subject}`, e);
+  return [...latest.values()];
 }
 
 /** Members whose stored total differs from the sum of their events (should be none). */

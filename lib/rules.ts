@@ -1,7 +1,7 @@
 /**
- * Every number of the points economy in one place. Changing a value applies from then on:
- * past ledger events keep the delta they were written with, and a reversal always takes back
- * exactly what its award gave.
+ * Every number of the points economy in one place. These are the defaults; admins tune them
+ * (lib/commands/admin-rules.ts), which applies from then on: past ledger events keep the delta
+ * they were written with, and a reversal always takes back exactly what its award gave.
  */
 export const rules = {
   /** For answering someone else's question; once per member per question. */
@@ -12,7 +12,7 @@ export const rules = {
   answerUpvotePoints: 5,
   questionUpvotePoints: 2,
   downvotePoints: -1,
-} as const;
+};
 
 /** Bounties: points a member puts on a question to draw answers. */
 export const bountyRules = {
@@ -31,7 +31,7 @@ export const privileges = {
   commentEverywhere: 2,
   voteDown: 10,
   editOthersPosts: 100,
-} as const;
+};
 
 export type Privilege = keyof typeof privileges;
 
@@ -47,6 +47,16 @@ export const rateLimits = {
   signupsPerAddress: { limit: Number(process.env.SIGNUPS_PER_HOUR) || 10, windowMs: 60 * 60_000 },
 } as const;
 
+/** New accounts: limits that lift once a member has this many points. */
+export const trust = {
+  establishedPoints: 10,
+  newMemberQuestionIntervalMs: 2 * 60_000,
+  newMemberMaxLinks: 2,
+  writesPerMemberPerMinute: 30,
+  // Raised by the test servers, whose browsers all share one address.
+  postsPerAddressPerMinute: Number(process.env.POSTS_PER_MINUTE) || 120,
+} as const;
+
 export const limits = {
   titleMin: 10,
   titleMax: 150,
@@ -56,3 +66,14 @@ export const limits = {
   tagsMax: 5,
   tagMaxLength: 30,
 } as const;
+
+export type RuleOverrides = { rules?: Partial<typeof rules>; privileges?: Partial<typeof privileges> };
+
+/** Applies admin-set values over the defaults in this process (numbers only, known keys only). */
+export function applyRuleOverrides(overrides: RuleOverrides): void {
+  for (const [target, values] of [[rules, overrides.rules], [privileges, overrides.privileges]] as const) {
+    for (const [key, value] of Object.entries(values ?? {})) {
+      if (key in target && Number.isInteger(value)) (target as Record<string, number>)[key] = value as number;
+    }
+  }
+}

@@ -19,6 +19,7 @@ const runUnit = !args.has("--e2e");
 const runE2e = !args.has("--unit");
 const adminUrl = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const results = [];
+const STAFF_PASSWORD = "staff passphrase for e2e";
 
 function assertLocal(url) {
   const host = new URL(url).hostname;
@@ -99,14 +100,18 @@ async function waitForServer(url, child, timeoutMs = 90_000) {
 
 async function runE2eAgainst(label, dbEnv) {
   const port = await freePort();
-  const env = { ...process.env, ...dbEnv, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, ...dbEnv, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", POSTS_PER_MINUTE: "5000", NEXT_TELEMETRY_DISABLED: "1" };
+  // The staff accounts the moderation specs log in with, made the way an operator would.
+  for (const [username, role] of [["e2emod", "moderator"], ["e2eadmin", "admin"]]) {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/user.ts", "create", "--username", username, "--email", `${username}@example.test`, "--password", STAFF_PASSWORD, "--role", role], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  }
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   server.stdout.on("data", (d) => (log += d));
   server.stderr.on("data", (d) => (log += d));
   try {
     await waitForServer(`http://127.0.0.1:${port}/`, server);
-    const ok = await run(`Playwright, ${label}`, process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { BASE_URL: `http://127.0.0.1:${port}` });
+    const ok = await run(`Playwright, ${label}`, process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { BASE_URL: `http://127.0.0.1:${port}`, E2E_STAFF_PASSWORD: STAFF_PASSWORD });
     if (!ok) console.log(`--- server log (${label}) ---\n${log.slice(-5000)}`);
   } catch (err) {
     results.push({ label: `Playwright, ${label}`, ok: false });

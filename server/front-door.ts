@@ -1,4 +1,6 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { consume, describeWait } from "../lib/rate-limit";
+import { trust } from "../lib/rules";
 import { recordView } from "../lib/views";
 import { serveWithAnonymousCache, type Handler } from "./anonymous-cache";
 import { captureHtml } from "./html-capture";
@@ -21,8 +23,34 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     countThreadView(req, url);
+    // The live preview is a pure render, not a write: it has no budget to spend.
+    if (req.method !== "GET" && req.method !== "HEAD" && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
     return serveWithAnonymousCache(req, res, url, next);
   };
+}
+
+/**
+ * A flood guard on every write (form posts, server actions, API calls) per address, before any
+ * framework work. Members' own budgets and new-member limits are checked by the actions.
+ */
+async function limitWrites(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
+  const verdict = await consume(`post:ip:${req.headers[CLIENT_IP_HEADER]}`, { limit: trust.postsPerAddressPerMinute, windowMs: 60_000 });
+  if (verdict.ok) {
+    res.setHeader("X-Forum-Cache", "BYPASS");
+    captureHtml(res, () => {});
+    return next(req, res);
+  }
+  const message = `Too many requests from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`;
+  res.statusCode = 429;
+  res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
+  res.setHeader("Cache-Control", "no-store");
+  if (url.pathname.startsWith("/api/")) {
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ error: message, retryAfterSeconds: verdict.retryAfterSeconds }));
+  } else {
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.end(message);
+  }
 }
 
 /** The peer's address, or the first X-Forwarded-For hop when a trusted proxy sets it. */

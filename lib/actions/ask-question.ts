@@ -4,11 +4,15 @@ import { getCurrentUser } from "../auth/current-user";
 import { createQuestion } from "../commands/create-question";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
+import { guardWrite } from "./write-guard";
 
 export async function askQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
   let question: { id: number; slug: string };
   try {
-    question = await createQuestion(await getCurrentUser(), formFields(form));
+    const user = await getCurrentUser();
+    const fields = formFields(form);
+    await guardWrite(user, "question", fields.body ?? "");
+    question = await createQuestion(user, fields);
   } catch (e) {
     return toFormState(e);
   }

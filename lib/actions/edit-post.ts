@@ -3,13 +3,16 @@ import { getCurrentUser } from "../auth/current-user";
 import { editAnswer, editQuestion } from "../commands/edit-post";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
+import { guardWrite } from "./write-guard";
 import { goToThread } from "./go-to-thread";
 
 export async function editQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const fields = formFields(form);
   let question: { id: number; slug: string };
   try {
-    question = await editQuestion(await getCurrentUser(), fields.questionId, fields);
+    const user = await getCurrentUser();
+    await guardWrite(user, "other", fields.body ?? "");
+    question = await editQuestion(user, fields.questionId, fields);
   } catch (e) {
     return toFormState(e);
   }
@@ -20,7 +23,9 @@ export async function editAnswerAction(_prev: FormState, form: FormData): Promis
   const fields = formFields(form);
   let answer: { id: number; questionId: number; slug: string };
   try {
-    answer = await editAnswer(await getCurrentUser(), fields.answerId, fields);
+    const user = await getCurrentUser();
+    await guardWrite(user, "other", fields.body ?? "");
+    answer = await editAnswer(user, fields.answerId, fields);
   } catch (e) {
     return toFormState(e);
   }

@@ -1,7 +1,7 @@
 import { isAppError } from "../errors";
 
 /** What a form shows after a server action: a message, and messages per field. */
-export type FormState = { message?: string; errors?: Record<string, string[]> };
+export type FormState = { message?: string; errors?: Record<string, string[]>; ok?: boolean };
 
 /** Known failures become form state; anything else (including Next's redirects) propagates. */
 export function toFormState(e: unknown): FormState {

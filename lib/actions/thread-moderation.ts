@@ -4,6 +4,7 @@ import { deleteAnswer } from "../commands/delete-answer";
 import { clearBestAnswer, selectBestAnswer } from "../commands/select-best-answer";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
+import { guardWrite } from "./write-guard";
 import { goToThread } from "./go-to-thread";
 
 type ThreadRef = { questionId: number; slug: string };
@@ -11,6 +12,7 @@ type ThreadRef = { questionId: number; slug: string };
 async function runOnThread(form: FormData, command: (fields: Record<string, string>) => Promise<ThreadRef>, answerId?: number): Promise<FormState> {
   let thread: ThreadRef;
   try {
+    await guardWrite(await getCurrentUser(), "other");
     thread = await command(formFields(form));
   } catch (e) {
     return toFormState(e);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { notifyMentions, notifyNewAnswer } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { awardAnswer } from "../points";
 import { renderPostBody } from "../post-body";
@@ -27,6 +28,8 @@ export async function createAnswer(actorOrNull: Actor | null, questionIdInput: u
     if (question.authorId !== actor.id) {
       await awardAnswer(tx, { questionId, answerId: created.id, userId: actor.id });
     }
+    const notified = await notifyNewAnswer(tx, { questionId, answerId: created.id, actorId: actor.id });
+    await notifyMentions(tx, { text: body, questionId, answerId: created.id, actorId: actor.id, skipUserIds: notified });
     return { id: created.id, questionId, slug: question.slug };
   });
   invalidateQuestion(questionId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { notifyMentions, notifyNewQuestion } from "../notifications";
 import { invalidateLists } from "../page-cache";
 import { renderQuestionBody } from "../post-body";
 import { slugify } from "../slug";
@@ -24,7 +25,7 @@ export async function createQuestion(actorOrNull: Actor | null, input: unknown) 
     const category = await tx.category.findUnique({ where: { id: categoryId }, select: { id: true } });
     if (!category) throw new AppError("BAD_INPUT", "Please correct the highlighted fields.", { categoryId: ["Choose one of the listed categories."] });
     const tagIds = await ensureTags(tx, tags);
-    return tx.question.create({
+    const created = await tx.question.create({
       data: {
         title,
         slug: slugify(title),
@@ -33,9 +34,14 @@ export async function createQuestion(actorOrNull: Actor | null, input: unknown) 
         categoryId,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
         revisions: { create: { editorId: actor.id, title, bodyMd: body } },
+        // The asker hears about answers to their question (and may unfollow it).
+        follows: { create: { userId: actor.id } },
       },
       select: { id: true, slug: true },
     });
+    const notified = await notifyNewQuestion(tx, { questionId: created.id, actorId: actor.id });
+    await notifyMentions(tx, { text: `${title}\n${body}`, questionId: created.id, actorId: actor.id, skipUserIds: notified });
+    return created;
   });
   invalidateLists();
   return question;

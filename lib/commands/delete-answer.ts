@@ -1,16 +1,18 @@
 import "server-only";
+import { audit } from "../audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { invalidateQuestion } from "../page-cache";
-import { revokeAnswer, revokeBestAnswer } from "../points";
+import { revokeAnswer, revokeBestAnswer, takeBackPostEvents } from "../points";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
 import { isModerator, lockQuestion, requireMember, type Actor } from "./guard";
 
 /**
  * Soft-deletes an answer (it stays in the database with its revisions). Points it earned go
- * back: the best-answer +20 if it was the pick, and the +2 when it was its author's last live
- * answer on the question.
+ * back: the best-answer +20 if it was the pick (the pick is cleared for good), votes and other
+ * awards on it (given back on undelete), and the +2 when it was its author's last live answer
+ * on the question. A moderator deleting someone else's answer is audited.
  */
 export async function deleteAnswer(actorOrNull: Actor | null, answerIdInput: unknown) {
   const actor = requireMember(actorOrNull);
@@ -23,6 +25,9 @@ export async function deleteAnswer(actorOrNull: Actor | null, answerIdInput: unk
     const answer = await tx.answer.findFirst({ where: { id: answerId, deletedAt: null }, select: { authorId: true } });
     if (!answer) throw new AppError("NOT_FOUND", "That answer was already removed.");
     if (answer.authorId !== actor.id && !isModerator(actor)) throw new AppError("FORBIDDEN", "You can only delete your own answers.");
+    if (answer.authorId !== actor.id) {
+      await audit(tx, { actorId: actor.id, action: "answer.delete", targetType: "answer", targetId: answerId, before: { deleted: false }, after: { deleted: true } });
+    }
 
     await tx.answer.update({ where: { id: answerId }, data: { deletedAt: new Date() } });
     const wasBest = question.bestAnswerId === answerId;
@@ -31,6 +36,7 @@ export async function deleteAnswer(actorOrNull: Actor | null, answerIdInput: unk
       data: { answerCount: { decrement: 1 }, ...(wasBest ? { bestAnswerId: null } : {}) },
     });
     if (wasBest) await revokeBestAnswer(tx, { answerId, actorId: actor.id });
+    await takeBackPostEvents(tx, { answerId }, actor.id, ["ANSWER", "BEST_ANSWER"]);
     const othersLive = await tx.answer.count({ where: { questionId: question.id, authorId: answer.authorId, deletedAt: null } });
     if (othersLive === 0) await revokeAnswer(tx, { questionId: question.id, userId: answer.authorId, actorId: actor.id });
     return { questionId: question.id, slug: question.slug };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { notifyBestAnswer } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { awardBestAnswer, revokeBestAnswer } from "../points";
 import { idSchema } from "../validation/post";
@@ -20,6 +21,10 @@ async function unpick(tx: Tx, question: LockedQuestion, actorId: number) {
   if (question.bestAnswerId === null) return;
   await tx.question.update({ where: { id: question.id }, data: { bestAnswerId: null } });
   await revokeBestAnswer(tx, { answerId: question.bestAnswerId, actorId });
+  const unpicked = await tx.answer.findUnique({ where: { id: question.bestAnswerId }, select: { authorId: true } });
+  if (unpicked && unpicked.authorId !== question.authorId) {
+    await notifyBestAnswer(tx, { questionId: question.id, answerId: question.bestAnswerId, recipientId: unpicked.authorId, actorId, picked: false });
+  }
 }
 
 /** Marks an answer as best (replacing any earlier pick); +20 to its author unless it is the asker. */
@@ -40,6 +45,7 @@ export async function selectBestAnswer(actorOrNull: Actor | null, answerIdInput:
     await tx.question.update({ where: { id: question.id }, data: { bestAnswerId: answerId, lastActivityAt: new Date() } });
     if (answer.authorId !== question.authorId) {
       await awardBestAnswer(tx, { questionId: question.id, answerId, userId: answer.authorId, actorId: actor.id });
+      await notifyBestAnswer(tx, { questionId: question.id, answerId, recipientId: answer.authorId, actorId: actor.id, picked: true });
     }
     return { questionId: question.id, slug: question.slug };
   });

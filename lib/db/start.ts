@@ -10,12 +10,13 @@ import { dbHolder } from "../db";
  */
 export async function startDatabase(
   target: DatabaseTarget | { kind: "memory" } = readDatabaseTarget(),
+  options: { logQueries?: boolean } = {},
 ): Promise<{ applied: string[]; description: string }> {
   if (dbHolder.__forumDb) throw new Error("The database is already started in this process.");
   const opened = await openDatabase(target);
   try {
     const applied = await applyMigrations(opened.factory);
-    const prisma = createClient(opened.factory);
+    const prisma = createClient(opened.factory, options);
     const description = target.kind === "memory" ? "in-memory PostgreSQL" : describeTarget(target);
     dbHolder.__forumDb = {
       prisma,

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Pagination, parsePage } from "@/components/pagination";
 import { QuestionList } from "@/components/question-list";
+import { SortTabs } from "@/components/sort-tabs";
 import { findCategoryBySlug } from "@/lib/data/categories";
 import { listQuestions } from "@/lib/data/questions";
+import { parseSort } from "@/lib/validation/list";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; sort?: string }> };
 
 async function loadCategory(params: Props["params"]) {
   const category = await findCategoryBySlug((await params).slug);
@@ -21,8 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const category = await loadCategory(params);
-  const page = parsePage((await searchParams).page);
-  const { questions, hasMore } = await listQuestions({ page, categoryId: category.id });
+  const query = await searchParams;
+  const page = parsePage(query.page);
+  const sort = parseSort(query.sort);
+  const { questions, hasMore } = await listQuestions({ page, sort, categoryId: category.id });
+  const basePath = `/categories/${category.slug}`;
   return (
     <>
       <div className="page-heading">
@@ -32,8 +37,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </h1>
       </div>
       {category.description && <p className="lede">{category.description}</p>}
+      <SortTabs basePath={basePath} sort={sort} />
       <QuestionList questions={questions} />
-      <Pagination basePath={`/categories/${category.slug}`} page={page} hasMore={hasMore} />
+      <Pagination basePath={basePath} page={page} hasMore={hasMore} params={sort === "newest" ? {} : { sort }} />
     </>
   );
 }

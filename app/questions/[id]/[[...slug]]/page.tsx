@@ -2,49 +2,73 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AnswerCard } from "@/components/answer-card";
+import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
+import { CommentList } from "@/components/comment-list";
+import { FlagMenu } from "@/components/flag-menu";
+import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
 import { RelativeTime } from "@/components/relative-time";
 import { TagList } from "@/components/tag-list";
+import { VoteButtons } from "@/components/vote-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isOwnThreadPost } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
-import { findThread } from "@/lib/data/questions";
+import { findOpenBounty } from "@/lib/data/bounties";
+import { listCommentsForThread } from "@/lib/data/comments";
+import { isFollowing } from "@/lib/data/follows";
+import { findThread } from "@/lib/data/thread";
+import { findMyVotes } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
-import { rules } from "@/lib/rules";
+import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
+import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
+import { ThreadStatus } from "./thread-status";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string; slug?: string[] }> };
+type Props = { params: Promise<{ id: string; slug?: string[] }>; searchParams: Promise<{ answers?: string }> };
 
 function parseId(raw: string): number | null {
   return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
-async function loadThread(params: Props["params"]) {
-  const { id, slug } = await params;
-  const questionId = parseId(id);
-  const thread = questionId ? await findThread(questionId) : null;
-  if (!thread) notFound();
-  return { thread, slug };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { thread } = await loadThread(params);
-  return { title: thread.question.title };
+  const id = parseId((await params).id);
+  const thread = id ? await findThread(id) : null;
+  return { title: thread?.question.title ?? "Question" };
 }
 
-export default async function QuestionPage({ params }: Props) {
-  const { thread, slug } = await loadThread(params);
+export default async function QuestionPage({ params, searchParams }: Props) {
+  const { id, slug } = await params;
+  const order = (await searchParams).answers === "newest" ? "newest" : "votes";
+  const questionId = parseId(id);
+  // Signed-out readers get the same bytes (cached); the viewer's extras come from this render.
+  const user = await getCurrentUser();
+  const mayModerate = !!user && isModerator(user);
+  const thread = questionId ? await findThread(questionId, { order, includeHidden: mayModerate }) : null;
+  if (!thread) notFound();
   const { question, answers } = thread;
   if (slug?.length !== 1 || slug[0] !== question.slug) permanentRedirect(`/questions/${question.id}/${question.slug}`);
-  // Signed-out readers get the same bytes (cached); the viewer's controls come from this render.
-  const user = await getCurrentUser();
-  const viewer = user ? { id: user.id, mayModerate: isModerator(user) } : null;
+
+  const viewer = user ? { id: user.id, mayModerate } : null;
+  const answerIds = answers.map((a) => a.id);
+  const [comments, bounty, myVotes, following] = await Promise.all([
+    listCommentsForThread(question.id, answerIds),
+    findOpenBounty(question.id),
+    user ? findMyVotes(user.id, question.id, answerIds) : null,
+    user ? isFollowing(user.id, "question", question.id) : false,
+  ]);
+  const locked = question.lockedAt !== null;
+  const canComment = (authorId: number) =>
+    !!user && (hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId, questionAuthorId: question.authorId }));
+  const path = `/questions/${question.id}/${question.slug}`;
 
   return (
     <div className="thread">
+      {mayModerate && <ModeratorPanel question={question} />}
+      <ThreadStatus question={question} />
       <article className="question" aria-labelledby="question-title">
         <header className="post-meta">
           <span className="avatar" aria-hidden="true">
@@ -56,24 +80,52 @@ export default async function QuestionPage({ params }: Props) {
           <RelativeTime date={question.createdAt} />
           <span aria-hidden="true">•</span>
           <span>{plural(question.viewCount, "view")}</span>
+          <span className="follow-slot">
+            <FollowButton target="question" id={question.id} following={following} signedIn={!!user} />
+          </span>
         </header>
         <h1 id="question-title">{question.title}</h1>
-        <PostBody html={question.bodyHtml} />
-        <footer className="question-footer">
-          <CategoryLink category={question.category} />
-          <TagList tags={question.tags} />
-        </footer>
-        <QuestionControls viewer={viewer} question={question} />
+        <div className="post-row">
+          <VoteButtons postType="question" postId={question.id} score={question.score} myVote={myVotes?.question ?? 0} canVote={!!user && user.id !== question.authorId} signedIn={!!user} />
+          <div className="post-main">
+            <PostBody html={question.bodyHtml} />
+            <footer className="question-footer">
+              <CategoryLink category={question.category} />
+              <TagList tags={question.tags} />
+            </footer>
+            <QuestionControls viewer={viewer} question={question} />
+            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} />}
+            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} locked={locked} canComment={canComment(question.authorId)} />
+          </div>
+        </div>
       </article>
 
+      <BountyPanel bounty={bounty} viewer={user ? { id: user.id, points: user.points } : null} question={question} />
+
       <section aria-labelledby="answers-heading" className="answers">
-        <h2 id="answers-heading">{plural(answers.length, "Answer")}</h2>
+        <div className="answers-heading">
+          <h2 id="answers-heading">{plural(answers.length, "Answer")}</h2>
+          {answers.length > 1 && (
+            <nav aria-label="Order answers" className="answer-order">
+              <Link href={path} aria-current={order === "votes" ? "true" : undefined}>Top</Link>
+              <Link href={`${path}?answers=newest`} aria-current={order === "newest" ? "true" : undefined}>Newest</Link>
+            </nav>
+          )}
+        </div>
         {answers.map((a) => (
           <AnswerCard
             key={a.id}
             answer={a}
             isBest={a.id === question.bestAnswerId}
-            actions={<AnswerControls viewer={viewer} answer={a} question={question} />}
+            votes={<VoteButtons postType="answer" postId={a.id} score={a.score} myVote={myVotes?.answers.get(a.id) ?? 0} canVote={!!user && user.id !== a.authorId} signedIn={!!user} />}
+            actions={
+              <>
+                <AnswerControls viewer={viewer} answer={a} question={question} />
+                {bounty && user?.id === bounty.offererId && a.authorId !== user.id && <AwardBountyButton bountyId={bounty.id} answerId={a.id} />}
+                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} />}
+              </>
+            }
+            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} locked={locked} canComment={canComment(a.authorId)} />}
           />
         ))}
       </section>
@@ -93,17 +145,17 @@ export default async function QuestionPage({ params }: Props) {
           )}
         </section>
       ) : (
-      <aside className="join" aria-labelledby="join-heading">
-        <h2 id="join-heading">Join the discussion</h2>
-        <p>Please log in to post your answer.</p>
-        <Link href={`/login?next=/questions/${question.id}/${question.slug}`} className="button">
-          Log In
-        </Link>
-        <p className="join-points">
-          Earn {rules.answerPoints} points for answering. If your answer is selected as the best, you&apos;ll get +
-          {rules.bestAnswerPoints} points! <span aria-hidden="true">🚀</span>
-        </p>
-      </aside>
+        <aside className="join" aria-labelledby="join-heading">
+          <h2 id="join-heading">Join the discussion</h2>
+          <p>Please log in to post your answer.</p>
+          <Link href={`/login?next=${path}`} className="button">
+            Log In
+          </Link>
+          <p className="join-points">
+            Earn {rules.answerPoints} points for answering. If your answer is selected as the best, you&apos;ll get +{rules.bestAnswerPoints} points!{" "}
+            <span aria-hidden="true">🚀</span>
+          </p>
+        </aside>
       )}
     </div>
   );

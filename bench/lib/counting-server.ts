@@ -1,0 +1,55 @@
+/**
+ * The forum's server as server.ts builds it, but with Prisma's query events on: counts the SQL
+ * statements each whole page render issues (layout, metadata and page together). Used only
+ * by the harness, never measured for speed (logging costs time). Keep in step with server.ts.
+ *   GET /__bench/queries  -> {"count": n} since the last call, and resets the count
+ */
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { db } from "../../lib/db";
+import { startDatabase, stopDatabase } from "../../lib/db/start";
+import { loadRuleOverrides } from "../../lib/rule-overrides";
+import { flushViews } from "../../lib/views";
+import { frontDoor } from "../../server/front-door";
+
+const port = Number(process.env.PORT);
+// The client's type only knows $on("query") when logging is fixed at compile time.
+const onQuery = (cb: (e: { query: string }) => void) => (db.$on as unknown as (ev: "query", cb: (e: { query: string }) => void) => void)("query", cb);
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function main() {
+  await startDatabase(undefined, { logQueries: true });
+  await loadRuleOverrides();
+  let statements: string[] = [];
+  onQuery((e) => statements.push(e.query.replace(/\s+/g, " ").slice(0, 160)));
+
+  const app = next({ dev: false, dir: root, hostname: "127.0.0.1", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const notFound: typeof handle = (req, res) => {
+    req.url = "/__not-a-page";
+    return handle(req, res);
+  };
+  const forum = frontDoor(handle, notFound);
+  const server = http.createServer((req, res) => {
+    if (req.url !== "/__bench/queries") return forum(req, res);
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ count: statements.length, statements }));
+    statements = [];
+  });
+  server.listen(port, "127.0.0.1", () => console.log(`counting server on ${port}`));
+  const shutdown = async () => {
+    server.close();
+    await flushViews();
+    await stopDatabase();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((err: Error) => {
+  console.error(`counting server: ${err.message}`);
+  process.exit(1);
+});

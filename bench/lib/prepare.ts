@@ -1,0 +1,104 @@
+/**
+ * Everything before the load: a fresh database (an embedded directory, or a PostgreSQL
+ * database created for the run and dropped after), the generated data set, and the
+ * measurements that need the database to themselves (probe.ts, the counting server).
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import type { DatabaseTarget } from "../../lib/db/config";
+import type { LoadResult as Dataset } from "./load";
+import type { ProbeResult } from "./probe";
+import { startPinned, stop, waitForHttp } from "./processes";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+
+export const POSTING_MEMBERS = 400;
+
+export type Target = { label: string; db: DatabaseTarget; env: Record<string, string>; drop: () => Promise<void> };
+export type GeneratedSet = Dataset & { seconds: number };
+
+export function embeddedTarget(dir: string, name: string): Target {
+  const dataDir = path.join(dir, name);
+  return { label: "embedded (PGlite)", db: { kind: "pglite", dataDir }, env: { DATA_DIR: dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** A fresh database on the server `adminUrl` points at, dropped by `drop()`. */
+export async function postgresTarget(adminUrl: string, name: string): Promise<Target> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    label: "PostgreSQL",
+    db: { kind: "postgres", url: url.toString() },
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => c.end());
+    },
+  };
+}
+
+const targetArgs = (t: Target) => (t.db.kind === "postgres" ? ["--database-url", t.db.url] : ["--data-dir", (t.db as { dataDir: string }).dataDir]);
+
+export async function generateDataSet(t: Target, questions: number, seed: number): Promise<GeneratedSet> {
+  // Enough members that posting at the target rate stays within each member's write budget
+  // (lib/rules.ts trust.writesPerMemberPerMinute): the scenario is many members, not one bot.
+  const members = Math.max(POSTING_MEMBERS, Math.round(questions / 30));
+  const args = ["--import", "tsx", "bench/generate.ts", "--questions", String(questions), "--seed", String(seed), "--members", String(members), "--thread-answers", "30", ...targetArgs(t)];
+  const { stdout } = await run(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 3 * 3_600_000 });
+  const line = stdout.split("\n").find((l) => l.startsWith("BENCH_DATASET "));
+  if (!line) throw new Error(`generate.ts printed no result:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line.slice("BENCH_DATASET ".length)) as GeneratedSet;
+}
+
+export async function probe(t: Target, threads: { many: number; one: number }, queries: string[], dir: string): Promise<ProbeResult> {
+  const file = path.join(dir, `probe-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify({ target: t.db, threads, queries }));
+  const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/lib/probe.ts", file], { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 30 * 60_000 });
+  const line = stdout.split("\n").find((l) => l.startsWith("BENCH_PROBE "));
+  if (!line) throw new Error(`probe.ts printed no result:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line.slice("BENCH_PROBE ".length)) as ProbeResult;
+}
+
+export type PageQueries = { label: string; count: number; statements: string[] }[];
+
+/** SQL statements per whole render, counted by a query-logging copy of the server. */
+export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir: string, pages: { label: string; path: string; cookie?: string }[]): Promise<PageQueries> {
+  const proc = startPinned("counting-server", ["--import", "tsx", "bench/lib/counting-server.ts"], { ...env, PORT: String(port) }, dir);
+  const base = `http://127.0.0.1:${port}`;
+  const out: PageQueries = [];
+  try {
+    await waitForHttp(proc, `${base}/__bench/queries`);
+    for (const page of pages) {
+      const headers = page.cookie ? { cookie: page.cookie } : undefined;
+      // A render that fails or redirects would count the wrong thing.
+      const first = await fetch(`${base}${page.path}`, { headers, redirect: "manual" });
+      await first.arrayBuffer();
+      if (first.status !== 200) throw new Error(`${page.path} answered ${first.status} on the counting server`);
+      // Let the batched view-count write go by, then count one render alone. Signed-out
+      // pages are rendered afresh under a new cache key (an unknown "page" value).
+      await new Promise((r) => setTimeout(r, 2500));
+      await (await fetch(`${base}/__bench/queries`)).arrayBuffer();
+      const sep = page.path.includes("?") ? "&" : "?";
+      const res = await fetch(`${base}${page.path}${page.cookie ? "" : `${sep}page=${Date.now()}`}`, { headers, redirect: "manual" });
+      await res.arrayBuffer();
+      const counted = (await (await fetch(`${base}/__bench/queries`)).json()) as { count: number; statements: string[] };
+      const statements = counted.statements.filter((s) => !s.includes(`"viewCount" = q."viewCount"`));
+      out.push({ label: page.label, count: statements.length, statements });
+    }
+  } finally {
+    await stop(proc);
+  }
+  return out;
+}

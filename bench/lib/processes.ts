@@ -1,0 +1,85 @@
+/** Starting, watching and stopping the processes under test: the forum and the ceiling. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const SERVER_CPU = "0";
+
+export type Proc = { child: ChildProcess; pid: number; log: string; name: string; stopping: boolean };
+
+/** Spawns `taskset -c <cpu> node ...args` (taskset execs, so the pid is node's). */
+export function startPinned(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, cpu = SERVER_CPU): Proc {
+  const log = path.join(logDir, `${name}.log`);
+  const out = fs.openSync(log, "a");
+  const child = spawn("taskset", ["-c", cpu, process.execPath, ...args], { cwd: root, env, stdio: ["ignore", out, out] });
+  fs.closeSync(out);
+  if (!child.pid) throw new Error(`Could not start ${name}.`);
+  const proc: Proc = { child, pid: child.pid, log, name, stopping: false };
+  // A process under test that leaves on its own spoils every figure after it: say so at once.
+  child.once("exit", (code, signal) => {
+    if (!proc.stopping) console.error(`!! ${name} (pid ${proc.pid}) exited by itself: code ${code}, signal ${signal}; see ${log}`);
+  });
+  return proc;
+}
+
+/** Waits until `url` answers (any status below 500), or fails naming the log to read. */
+export async function waitForHttp(proc: Proc, url: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}); see ${proc.log}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${proc.name} did not answer ${url} within ${timeoutMs / 1000} s; see ${proc.log}`);
+}
+
+export async function stop(proc: Proc | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.child.once("exit", () => r()));
+  proc.stopping = true;
+  proc.child.kill("SIGTERM");
+  const timer = setTimeout(() => proc.child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function assertAlive(proc: Proc, during: string): void {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
+    throw new Error(`${proc.name} exited during ${during} (code ${proc.child.exitCode}, signal ${proc.child.signalCode}); see ${proc.log}`);
+  }
+}
+
+/** Resident set size in MB, from /proc/<pid>/status. */
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples RSS every `everyMs` until stopped: first, largest and last sample. */
+export function sampleRss(pid: number, everyMs = 500) {
+  const first = rssMb(pid);
+  let max = first;
+  let last = first;
+  const timer = setInterval(() => {
+    last = rssMb(pid);
+    max = Math.max(max, last);
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      last = rssMb(pid) || last;
+      return { first, max: Math.max(max, last), last };
+    },
+  };
+}

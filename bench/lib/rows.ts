@@ -1,0 +1,45 @@
+/** One line of a result table, and the targets of issue 6 that decide PASS or FAIL. */
+import type { LoadResult } from "./cannon";
+
+export type Row = {
+  scenario: string;
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  errors?: number;
+  rssMb?: number;
+  ofCeiling?: number;
+  ofFloor?: number;
+  /** For rows that are not load runs (counts, sizes, percentiles). */
+  value?: string;
+  target: string;
+  pass: boolean | null;
+  note?: string;
+};
+
+export function loadRow(scenario: string, r: LoadResult, rssMb: number, ceiling: number | undefined, target: string, pass: boolean | null, note?: string): Row {
+  return {
+    scenario,
+    rps: r.rps,
+    p50: r.p50,
+    p99: r.p99,
+    errors: r.errors,
+    rssMb,
+    ofCeiling: ceiling ? r.rps / ceiling : undefined,
+    target,
+    pass,
+    note,
+  };
+}
+
+export const targets = {
+  cachedThread: { text: ">= 15% of ceiling, p99 <= 20 ms", check: (ofCeiling: number, p99: number) => ofCeiling >= 0.15 && p99 <= 20 },
+  signedInThread: { text: ">= 2/3 of floor req/s, p50 <= 1.5x floor", check: (ofFloor: number, p50: number, floorP50: number) => ofFloor >= 2 / 3 && p50 <= 1.5 * Math.max(floorP50, 1) },
+  lists: { text: ">= 10% of ceiling, p99 <= 30 ms", check: (ofCeiling: number, p99: number) => ofCeiling >= 0.1 && p99 <= 30 },
+  search: { text: "p95 <= 50 ms (at 100k)", check: (p95: number) => p95 <= 50 },
+  answers: { text: ">= 50 answers/s, p99 <= 150 ms", check: (perSecond: number, p99: number) => perSecond >= 50 && p99 <= 150 },
+  queries: { text: "<= 4, same for 1 and 30 answers", check: (one: number, many: number) => one <= 4 && many <= 4 && one === many },
+  bundle: { text: "<= 100 kB gzipped", check: (kb: number) => kb <= 100 },
+  memory: { text: "RSS flat within 10%", check: (growth: number) => growth <= 0.1 },
+  dataSize: { text: "p50 at 100k within 20% of 1k", check: (ratio: number) => ratio <= 1.2 },
+};

@@ -1,0 +1,146 @@
+/** The load scenarios of issue 6 against one running forum (one database, one data size). */
+import { autocannonGet, autocannonMix, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
+import { assertAlive, sampleRss, type Proc } from "./processes";
+import { loadRow, targets, type Row } from "./rows";
+
+export type Ctx = {
+  base: string;
+  ceilingUrl: string;
+  ceilingPid: number;
+  pageBytes: number;
+  server: Proc;
+  dir: string;
+  seconds: number;
+  warmup: number;
+  connections: number;
+  cookie: string;
+  cookies: string[];
+  threadPath: string;
+  tagPath: string;
+  searchPaths: string[];
+  postPaths: string[];
+  answerBodies: string[];
+  answerRate: number;
+  answerSeconds: number;
+  mixedSeconds: number;
+  log: (s: string) => void;
+};
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers, redirect: "manual" });
+  return { status: res.status, cache: res.headers.get("x-forum-cache"), text: await res.text() };
+}
+
+/** Warm-up, then the measured run with the server's RSS sampled throughout. */
+type Timing = { warmup?: number; seconds?: number; pid?: number };
+async function measured(ctx: Ctx, label: string, run: (seconds: number) => Promise<LoadResult>, t: Timing = {}) {
+  ctx.log(`  ${label}...`);
+  const warmup = t.warmup ?? ctx.warmup;
+  if (warmup > 0) await run(warmup);
+  const rss = sampleRss(t.pid ?? ctx.server.pid);
+  const result = await run(t.seconds ?? ctx.seconds);
+  assertAlive(ctx.server, label);
+  return { result, rss: rss.stop() };
+}
+
+const getRun = (ctx: Ctx, url: string, headers?: Record<string, string>) => (seconds: number) =>
+  autocannonGet(url, { connections: ctx.connections, duration: seconds, headers });
+
+function postRequest(ctx: Ctx): WorkerRequest {
+  return { method: "POST", path: ctx.postPaths[0]!, headers: { "content-type": "application/json" }, cookies: ctx.cookies, paths: ctx.postPaths, answerBodies: ctx.answerBodies };
+}
+
+export type ScenarioResults = { rows: Row[]; threadSignedInP50: number; threadHtml: string };
+
+export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
+  const rows: Row[] = [];
+  const signedIn = { cookie: ctx.cookie };
+  const thread = `${ctx.base}${ctx.threadPath}`;
+
+  // Checks first: the cache serves repeat reads, the cookie signs in, the routes exist.
+  await get(thread);
+  const repeat = await get(thread);
+  const threadHtml = (await get(thread, signedIn)).text;
+  if (!threadHtml.includes("Log out")) throw new Error("The minted session cookie was not accepted (no \"Log out\" on the thread page).");
+  const cacheNote = repeat.cache === "HIT" ? undefined : `x-forum-cache was ${repeat.cache}, not HIT`;
+
+  const ceiling = await measured(ctx, "a. ceiling", getRun(ctx, ctx.ceilingUrl), { pid: ctx.ceilingPid });
+  const c = ceiling.result.rps;
+  rows.push(loadRow("a. ceiling (node:http, same bytes)", ceiling.result, ceiling.rss.max, c, "reference", null, `${(ctx.pageBytes / 1024).toFixed(0)} kB page`));
+
+  const b = await measured(ctx, "b. thread, signed-out (cached)", getRun(ctx, thread));
+  const bRatio = b.result.rps / c;
+  rows.push(loadRow("b. thread 30 answers, signed-out", b.result, b.rss.max, c, targets.cachedThread.text, targets.cachedThread.check(bRatio, b.result.p99), cacheNote));
+
+  const floor = await measured(ctx, "c. framework floor", getRun(ctx, `${ctx.base}/status`, signedIn));
+  rows.push(loadRow("c. floor: force-dynamic /status, signed-in", floor.result, floor.rss.max, c, "reference", null));
+
+  const d = await measured(ctx, "d. thread, signed-in", getRun(ctx, thread, signedIn));
+  const dRow = loadRow("d. thread 30 answers, signed-in", d.result, d.rss.max, c, targets.signedInThread.text, null);
+  dRow.ofFloor = d.result.rps / floor.result.rps;
+  dRow.pass = targets.signedInThread.check(dRow.ofFloor, d.result.p50, floor.result.p50);
+  rows.push(dRow);
+
+  const lists: string[] = [];
+  for (const [label, path] of [["e. home page, signed-out", "/"], ["e. tag page, signed-out", ctx.tagPath]] as const) {
+    await get(`${ctx.base}${path}`);
+    const probe = await get(`${ctx.base}${path}`);
+    if (probe.status !== 200) {
+      rows.push({ scenario: label, target: targets.lists.text, pass: null, note: `${path} answered ${probe.status}: skipped` });
+      continue;
+    }
+    lists.push(path);
+    const e = await measured(ctx, label, getRun(ctx, `${ctx.base}${path}`));
+    const note = probe.cache === "HIT" ? undefined : `x-forum-cache was ${probe.cache}`;
+    rows.push(loadRow(label, e.result, e.rss.max, c, targets.lists.text, targets.lists.check(e.result.rps / c, e.result.p99), note));
+  }
+
+  rows.push(await searchRow(ctx));
+
+  const rate = await measured(ctx, `g. answers at ${ctx.answerRate}/s for ${ctx.answerSeconds} s`, (s) =>
+    autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: s, overallRate: ctx.answerRate, requests: [postRequest(ctx)] }), { warmup: Math.min(ctx.warmup, 3), seconds: ctx.answerSeconds });
+  rows.push(answersRow(`g. post answers, fixed ${ctx.answerRate}/s`, rate.result, rate.rss.max, true));
+  const max = await measured(ctx, "g. answers, unthrottled", (s) =>
+    autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: s, requests: [postRequest(ctx)] }), { warmup: 0 });
+  rows.push(answersRow("g. post answers, unthrottled", max.result, max.rss.max, false));
+
+  if (ctx.mixedSeconds > 0) rows.push(await mixedRow(ctx, thread, lists));
+  return { rows, threadSignedInP50: d.result.p50, threadHtml };
+}
+
+function answersRow(label: string, r: LoadResult, rss: number, judged: boolean): Row {
+  const perSecond = r.ok / r.duration;
+  const row = loadRow(label, r, rss, undefined, judged ? targets.answers.text : "capacity", judged ? targets.answers.check(perSecond, r.p99) : null);
+  row.value = `${perSecond.toFixed(1)} answers/s`;
+  return row;
+}
+
+async function searchRow(ctx: Ctx): Promise<Row> {
+  const label = "f. search, signed-in (HTTP, sequential)";
+  const probe = await get(`${ctx.base}${ctx.searchPaths[0]}`, { cookie: ctx.cookie });
+  if (probe.status !== 200) return { scenario: label, target: targets.search.text, pass: null, note: `/search answered ${probe.status}: skipped` };
+  ctx.log(`  f. search (${ctx.searchPaths.length} queries)...`);
+  const s = await timedSequence(ctx.dir, ctx.base, ctx.searchPaths, { cookie: ctx.cookie });
+  return { scenario: label, p50: s.p50, p99: s.p99, errors: s.errors, value: `p95 ${s.p95.toFixed(1)} ms over ${s.count}`, target: targets.search.text, pass: targets.search.check(s.p95) };
+}
+
+/** b, d, e and g together, RSS compared between the start and the end of the run. */
+async function mixedRow(ctx: Ctx, thread: string, lists: string[]): Promise<Row> {
+  const path = new URL(thread).pathname;
+  const requests: WorkerRequest[] = [
+    { path },
+    { path, headers: { cookie: ctx.cookie } },
+    ...lists.map((p) => ({ path: p })),
+    postRequest(ctx),
+  ];
+  ctx.log(`  j. mixed run, ${ctx.mixedSeconds} s...`);
+  await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.warmup, requests });
+  const rss = sampleRss(ctx.server.pid, 1000);
+  const r = await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.mixedSeconds, requests });
+  assertAlive(ctx.server, "the mixed run");
+  const m = rss.stop();
+  const growth = (m.last - m.first) / m.first;
+  const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(growth));
+  row.value = `RSS ${m.first.toFixed(0)} -> ${m.last.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%)`;
+  return row;
+}

@@ -1,0 +1,163 @@
+/**
+ * The benchmark of issue 6 in one command: `npm run bench [-- --large --soak ...]`. See
+ * bench/README.md for the flags and what each figure means.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readArgs } from "./lib/args";
+import { buildApp, DIST_DIR } from "./lib/build";
+import { measureBundle } from "./lib/bundle";
+import { answerBodies, memberCookies, postPaths, searchQueries } from "./lib/inputs";
+import { runLighthouse } from "./lib/lighthouse";
+import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
+import { startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
+import { markdownTable, textTable } from "./lib/report";
+import { targets, type Row } from "./lib/rows";
+import { runScenarios } from "./lib/scenarios";
+import { BENCH_AUTH_SECRET } from "./lib/session";
+
+const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--mixed 60] [--seed 42] [--port 4100]";
+const args = readArgs(process.argv.slice(2), usage);
+const opts = {
+  questions: Math.floor(args.number("questions", 1000)),
+  large: args.flag("large"),
+  seed: Math.floor(args.number("seed", 42)),
+  seconds: args.number("duration", 10),
+  warmup: args.number("warmup", 3),
+  connections: Math.floor(args.number("connections", 10)),
+  answerRate: args.number("answer-rate", 50),
+  answerSeconds: args.number("answer-duration", 20),
+  mixedSeconds: args.flag("soak") ? 300 : args.number("mixed", 60),
+  port: Math.floor(args.number("port", 4100)),
+  pgAdmin: process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+};
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-bench-"));
+const log = (s: string) => console.log(s);
+const root = path.resolve(import.meta.dirname, "..");
+const running: Proc[] = [];
+const lighthouseInstalled = fs.existsSync(path.join(root, "node_modules/lighthouse"));
+
+type Outcome = { title: string; rows: Row[]; db: string; questions: number; threadP50: number };
+
+async function benchOne(makeTarget: () => Promise<Target>, questions: number, withMixed: boolean): Promise<Outcome> {
+  const target = await makeTarget();
+  const title = `${target.label}, ${questions.toLocaleString("en-US")} questions`;
+  log(`\n== ${title}`);
+  const loadAtStart = os.loadavg()[0]!;
+  try {
+    const ds = await generateDataSet(target, questions, opts.seed);
+    log(`  generated in ${ds.seconds.toFixed(1)} s: ${Object.entries(ds.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    const queries = searchQueries(200, opts.seed);
+    const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, queries, dir);
+    const cookies = await memberCookies(ds, POSTING_MEMBERS);
+    const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
+    const pages = await countPageQueries(env, opts.port + 60, dir, [
+      { label: "1 answer, signed-out", path: ds.threads.one.url },
+      { label: "30 answers, signed-out", path: ds.threads.many.url },
+      { label: "30 answers, signed-in", path: ds.threads.many.url, cookie: cookies[0] },
+    ]);
+
+    const server = startPinned(`forum-${target.db.kind}-${questions}`, ["--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
+    running.push(server);
+    const base = `http://127.0.0.1:${opts.port}`;
+    await waitForHttp(server, `${base}/status`);
+    const html = await (await fetch(`${base}${ds.threads.many.url}`)).text();
+    const htmlFile = path.join(dir, `thread-${target.db.kind}-${questions}.html`);
+    fs.writeFileSync(htmlFile, html);
+    const ceiling = startPinned(`ceiling-${target.db.kind}-${questions}`, ["bench/ceiling.mjs", htmlFile, String(opts.port + 50)], process.env, dir);
+    running.push(ceiling);
+    await waitForHttp(ceiling, `http://127.0.0.1:${opts.port + 50}/`);
+
+    const tag = ds.topTags[1] ?? "tcp";
+    const result = await runScenarios({
+      base, ceilingUrl: `http://127.0.0.1:${opts.port + 50}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, dir,
+      seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
+      cookie: cookies[0]!, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
+      searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
+      answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
+    });
+    const rows = result.rows;
+    const sql = probed.search;
+    rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, sql.available
+      ? { scenario: "f. search, SQL only (searchQuestions)", p50: sql.p50, value: `p95 ${sql.p95.toFixed(1)} ms over ${sql.count}`, target: targets.search.text, pass: targets.search.check(sql.p95) }
+      : { scenario: "f. search, SQL only", target: targets.search.text, pass: null, note: `skipped: ${sql.note}` });
+    const ft = probed.findThread;
+    rows.push({ scenario: "h. SQL per findThread()", value: `${ft.one} (1 answer), ${ft.many} (30 answers)`, target: targets.queries.text, pass: targets.queries.check(ft.one, ft.many) });
+    const byLabel = Object.fromEntries(pages.map((p) => [p.label, p.count]));
+    const one = byLabel["1 answer, signed-out"] ?? NaN;
+    const many = byLabel["30 answers, signed-out"] ?? NaN;
+    rows.push({ scenario: "h. SQL per thread page render", value: pages.map((p) => `${p.count} (${p.label})`).join(", "), target: targets.queries.text, pass: targets.queries.check(one, many) });
+    const js = measureBundle(html);
+    rows.push({ scenario: "i. JS for the thread page", value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`, target: targets.bundle.text, pass: targets.bundle.check(js.gzipKb), note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined });
+    fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: ft.statements, pages }, null, 2));
+
+    if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {
+      const lh = await runLighthouse(`${base}${ds.threads.many.url}`, dir);
+      log("skipped" in lh ? lh.skipped : `Lighthouse (median of 3): performance ${lh.performance}, LCP ${lh.lcpMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
+    }
+    await stop(ceiling);
+    await stop(server);
+    // Other work on the machine skews every figure; the ratios to the ceiling less so.
+    const load = `machine load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end`;
+    return { title: `${title} (${load})`, rows, db: target.label, questions, threadP50: result.threadSignedInP50 };
+  } finally {
+    for (const p of running.splice(0)) await stop(p);
+    await target.drop();
+  }
+}
+
+async function main() {
+  log(`Benchmark run in ${dir} (logs, pages, data).`);
+  if (!args.flag("no-build")) await buildApp(log);
+  else if (!fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) throw new Error(`--no-build needs an existing ${DIST_DIR}: run once without it.`);
+  log(lighthouseInstalled ? "Lighthouse: installed; runs against the embedded thread page." : "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)");
+
+  const makers: [string, (size: number) => Promise<Target>][] = [];
+  if (!args.flag("postgres-only")) makers.push(["embedded", async (size) => embeddedTarget(dir, `data-${size}`)]);
+  if (!args.flag("embedded-only")) makers.push(["postgres", (size) => postgresTarget(opts.pgAdmin, `forum_bench_${process.pid}_${size}`)]);
+  const outcomes: Outcome[] = [];
+  for (const [name, make] of makers) {
+    for (const size of opts.large ? [opts.questions, 100_000] : [opts.questions]) {
+      try {
+        outcomes.push(await benchOne(() => make(size), size, size === opts.questions));
+      } catch (err) {
+        if (name === "postgres" && /ECONNREFUSED|connect/i.test((err as Error).message)) {
+          log(`PostgreSQL at ${opts.pgAdmin} is not reachable: skipped (${(err as Error).message})`);
+          break;
+        }
+        throw err;
+      }
+    }
+  }
+  for (const o of outcomes) {
+    const small = outcomes.find((x) => x.db === o.db && x.questions === opts.questions);
+    if (o.questions === 100_000 && small) {
+      const ratio = o.threadP50 / Math.max(small.threadP50, 0.1);
+      o.rows.push({ scenario: "k. data size: thread signed-in p50", value: `${o.threadP50.toFixed(1)} ms at 100k vs ${small.threadP50.toFixed(1)} ms at ${opts.questions.toLocaleString("en-US")} (${ratio.toFixed(2)}x)`, target: targets.dataSize.text, pass: targets.dataSize.check(ratio) });
+    }
+  }
+  for (const o of outcomes) console.log(textTable(o.title, o.rows));
+  writeMarkdown(outcomes);
+}
+
+function writeMarkdown(outcomes: Outcome[]) {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const head = `# Benchmark results\n\n${new Date().toISOString()} · ${cpu} · ${os.cpus().length} cores · Node ${process.version} · ${opts.connections} connections, ${opts.seconds} s runs after ${opts.warmup} s warm-up; server on CPU 0, load on CPU 1.\n`;
+  const out = path.join(root, "bench/results/latest.md");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, [head, ...outcomes.map((o) => markdownTable(o.title, o.rows))].join("\n"));
+  log(`\nWrote ${path.relative(root, out)}; logs and pages in ${dir}.`);
+}
+
+const cleanup = async () => {
+  for (const p of running.splice(0)) await stop(p);
+  process.exit(130);
+};
+process.once("SIGINT", cleanup);
+process.once("SIGTERM", cleanup);
+main().catch(async (err: Error) => {
+  console.error(`bench: ${err.message}`);
+  for (const p of running.splice(0)) await stop(p);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+"use client";
+import { useActionState, useId, useState } from "react";
+import { addCommentAction, editCommentAction } from "@/lib/actions/comment";
+import { commentRules } from "@/lib/comment-rules";
+import type { CommentPostType } from "@/lib/validation/comment";
+import { FieldError, FormMessage } from "./field-error";
+import { SubmitButton } from "./submit-button";
+import styles from "./comment-list.module.css";
+
+type Props =
+  | { mode: "add"; postType: CommentPostType; postId: number }
+  | { mode: "edit"; commentId: number; body: string };
+
+/** Adds or edits a comment; a plain form post without JavaScript. */
+export function CommentForm(props: Props) {
+  const [state, action] = useActionState(props.mode === "add" ? addCommentAction : editCommentAction, {});
+  // Controlled, so a refused comment keeps its text for correcting.
+  const [body, setBody] = useState(props.mode === "edit" ? props.body : "");
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const { commentMin, commentMax } = commentRules;
+  return (
+    <form action={action} className={styles.form} noValidate>
+      {props.mode === "add" ? (
+        <>
+          <input type="hidden" name="postType" value={props.postType} />
+          <input type="hidden" name="postId" value={props.postId} />
+        </>
+      ) : (
+        <input type="hidden" name="commentId" value={props.commentId} />
+      )}
+      <FormMessage message={state.message} />
+      <label htmlFor={id}>{props.mode === "add" ? "Comment" : "Edit comment"}</label>
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        minLength={commentMin}
+        maxLength={commentMax}
+        required
+        aria-invalid={state.errors?.body ? true : undefined}
+        aria-describedby={`${hintId} ${errorId}`}
+      />
+      <p id={hintId} className="hint">
+        `code`, *emphasis*, **bold** and [links](https://…) · {body.length} / {commentMax}
+      </p>
+      <FieldError id={errorId} errors={state.errors?.body} />
+      <SubmitButton pendingText="Saving…">{props.mode === "add" ? "Add comment" : "Save comment"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { startTransition, useActionState, useOptimistic, type FormEvent } from "react";
+import { voteAction, type VoteState } from "@/lib/actions/vote";
+import styles from "./vote-buttons.module.css";
+
+type Vote = -1 | 0 | 1;
+type Props = { postType: "question" | "answer"; postId: number; score: number; myVote: Vote; canVote: boolean; signedIn: boolean };
+
+/** What the server will do with a click: the same arrow again removes the vote. */
+function predict(state: VoteState, direction: "up" | "down"): VoteState {
+  const wanted = direction === "up" ? 1 : -1;
+  const next: Vote = state.myVote === wanted ? 0 : wanted;
+  return { score: state.score - state.myVote + next, myVote: next };
+}
+
+/**
+ * Up/down arrows and the score of one post. A fresh score from the server (the page
+ * re-rendered after another write) remounts the form, so its state never hides newer data.
+ */
+export function VoteButtons(props: Props) {
+  if (!props.signedIn) return <SignedOutVotes score={props.score} />;
+  return <VoteForm key={`${props.score}:${props.myVote}`} {...props} />;
+}
+
+function VoteForm({ postType, postId, score, myVote, canVote }: Props) {
+  const [state, formAction] = useActionState(voteAction, { score, myVote });
+  const [shown, applyClick] = useOptimistic(state, predict);
+
+  // With JavaScript: show the click at once, then send the same form data to the action.
+  // Without it the form posts natively to the server action (progressive enhancement).
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const direction = submitter?.value === "down" ? "down" : "up";
+    const data = new FormData(e.currentTarget);
+    data.set("direction", direction);
+    startTransition(() => {
+      applyClick(direction);
+      formAction(data);
+    });
+  }
+
+  const title = canVote ? undefined : "You cannot vote on your own post.";
+  return (
+    <form action={formAction} onSubmit={onSubmit} className={styles.votes}>
+      <input type="hidden" name="postType" value={postType} />
+      <input type="hidden" name="postId" value={postId} />
+      <button type="submit" name="direction" value="up" className={styles.arrow} aria-pressed={shown.myVote === 1} aria-label={shown.myVote === 1 ? "Remove upvote" : "Upvote"} disabled={!canVote} title={title}>
+        <span aria-hidden="true">▲</span>
+      </button>
+      <Score value={shown.score} />
+      <button type="submit" name="direction" value="down" className={styles.arrow} aria-pressed={shown.myVote === -1} aria-label={shown.myVote === -1 ? "Remove downvote" : "Downvote"} disabled={!canVote} title={title}>
+        <span aria-hidden="true">▼</span>
+      </button>
+      {state.message && (
+        <p className={styles.message} role="alert">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Score({ value }: { value: number }) {
+  return (
+    <output className={styles.score} aria-live="polite" aria-atomic="true">
+      <span className="visually-hidden">Score </span>
+      {value}
+    </output>
+  );
+}
+
+/** Signed-out readers (and the cached page they get) see links to log in instead of buttons. */
+function SignedOutVotes({ score }: { score: number }) {
+  const login = `/login?next=${encodeURIComponent(usePathname() ?? "/")}`;
+  return (
+    <div className={styles.votes}>
+      <Link href={login} className={styles.arrow} aria-label="Upvote (log in to vote)">
+        <span aria-hidden="true">▲</span>
+      </Link>
+      <Score value={score} />
+      <Link href={login} className={styles.arrow} aria-label="Downvote (log in to vote)">
+        <span aria-hidden="true">▼</span>
+      </Link>
+    </div>
+  );
+}

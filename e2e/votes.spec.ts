@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { askQuestion, PASSWORD, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+
+const questionOf = (page: Page, title: string) => page.getByRole("article", { name: title });
+
+test("votes need points, update in place without a reload, and undo cleanly", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "voteasker");
+  const answerer = await signUpNewMember(browser, "voteanswerer");
+  const title = `What does TTL do in an IP packet? ${asker.username}`;
+  const path = await askQuestion(asker.page, title, "Every IP header carries a TTL field. What is it for, and who decrements it?");
+  // +2 for answering: enough for the upvote privilege.
+  await postAnswer(answerer.page, path, "Each router decrements it; at zero the packet is dropped, so loops cannot last forever.");
+
+  // The asker has 0 points: the server refuses the upvote and says why; the score stays.
+  await asker.page.goto(path);
+  const answer = asker.page.getByRole("article", { name: `Answer by ${answerer.username}` });
+  await answer.getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(answer.getByRole("alert")).toContainText("You need 1 points");
+  await expect(answer.getByRole("status")).toHaveText("Score 0");
+  await expect(answer.getByRole("button", { name: "Upvote", exact: true })).toHaveAttribute("aria-pressed", "false");
+
+  // Nobody votes on their own post.
+  await expect(questionOf(asker.page, title).getByRole("button", { name: "Upvote", exact: true })).toBeDisabled();
+
+  // The answerer upvotes the question: the score changes in place, with no navigation.
+  const page = answerer.page;
+  await page.goto(path);
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  const question = questionOf(page, title);
+  // The optimistic score shows at once; wait for the server's answer before reloading.
+  const stored = page.waitForResponse((r) => r.request().method() === "POST");
+  await question.getByRole("button", { name: "Upvote", exact: true }).click();
+  await stored;
+  await expect(question.getByRole("status")).toHaveText("Score 1");
+  await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+  // The vote is stored: a fresh render shows it pressed.
+  await page.reload();
+  await expect(question.getByRole("status")).toHaveText("Score 1");
+  await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  expect(await pointsOf(asker.page, asker.username)).toBe("2");
+
+  // Clicking again removes it, and the points go back.
+  await page.goto(path);
+  const removed = page.waitForResponse((r) => r.request().method() === "POST");
+  await question.getByRole("button", { name: "Remove upvote" }).click();
+  await removed;
+  await expect(question.getByRole("status")).toHaveText("Score 0");
+  await expect(question.getByRole("button", { name: "Upvote", exact: true })).toHaveAttribute("aria-pressed", "false");
+  expect(await pointsOf(asker.page, asker.username)).toBe("0");
+
+  // Signed-out readers get links to log in instead of buttons.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(path);
+  await expect(questionOf(reader, title).getByRole("link", { name: /Upvote/ })).toHaveAttribute("href", /^\/login\?next=/);
+});
+
+test("voting works as a plain form post without JavaScript", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "nojsasker");
+  const answerer = await signUpNewMember(browser, "nojsvoter");
+  const title = `Why does TCP need a three-way handshake? ${asker.username}`;
+  const path = await askQuestion(asker.page, title, "Why are two messages not enough to open a TCP connection reliably?");
+  await postAnswer(answerer.page, path, "Both sides must learn that the other received their initial sequence number.");
+
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel("Username or email").fill(answerer.username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  const question = questionOf(page, title);
+  await expect(question).toBeVisible();
+
+  // The optimistic score shows at once; wait for the server's answer before reloading.
+  const stored = page.waitForResponse((r) => r.request().method() === "POST");
+  await question.getByRole("button", { name: "Upvote", exact: true }).click();
+  await stored;
+  await expect(question.getByRole("status")).toHaveText("Score 1");
+  await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  await question.getByRole("button", { name: "Remove upvote" }).click();
+  await expect(question.getByRole("status")).toHaveText("Score 0");
+});

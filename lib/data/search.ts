@@ -1,0 +1,215 @@
+import "server-only";
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+
+export const SEARCH_PAGE_SIZE = 20;
+
+export type SearchInput = {
+  q: string;
+  tag?: string;
+  categorySlug?: string;
+  answered?: "yes" | "no";
+  hasBest?: boolean;
+  author?: string;
+  page?: number;
+};
+
+export type SearchHit = {
+  id: number;
+  title: string;
+  slug: string;
+  answerCount: number;
+  bestAnswerId: number | null;
+  score: number;
+  createdAt: Date;
+  author: { username: string };
+  category: { slug: string; name: string; emoji: string };
+  /** Escaped HTML: the title with the matching words in <mark>. */
+  titleHtml: string;
+  /** Escaped HTML: one or two fragments of the body around the matches. */
+  snippetHtml: string;
+  /** Escaped HTML: the best-matching answer's fragments, when an answer matched. */
+  answerSnippetHtml: string | null;
+};
+
+// ts_headline marks matches with these; the text around them is the author's raw Markdown, so
+// it is HTML-escaped first and only then are the sentinels turned into <mark>. They are
+// control characters no one types, and are stripped from the text beforehand anyway.
+const SENTINEL_START = "\u0001";
+const SENTINEL_STOP = "\u0002";
+
+const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** ts_headline output (with sentinels) -> safe HTML whose only tags are <mark> and </mark>. */
+export function highlightToHtml(marked: string): string {
+  return marked
+    .replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c)
+    .replaceAll(SENTINEL_START, "<mark>")
+    .replaceAll(SENTINEL_STOP, "</mark>");
+}
+
+// These must stay exactly the expressions of the GIN indexes ("Question_search_idx" and
+// "Answer_search_idx" in the migrations), or PostgreSQL scans every row instead.
+const questionVector = Prisma.sql`(setweight(to_tsvector('english', q."title"), 'A') || setweight(to_tsvector('english', q."bodyMd"), 'B'))`;
+const answerVector = Prisma.sql`to_tsvector('english', a."bodyMd")`;
+
+// Answer lexemes carry weight D (0.1) against A/B for the question, and count at half again:
+// a question about the words beats one whose answer merely mentions them.
+const ANSWER_WEIGHT = 0.5;
+
+/**
+ * Bounded work per search. The GIN indexes find matches cheaply, but ranking needs each
+ * candidate's text parsed again (tens of microseconds per post), so a common word matching
+ * tens of thousands of questions cannot be ranked whole within the latency target. Matches
+ * are therefore taken newest first in blocks of SEARCH_POOL, each block ranked on its own:
+ * page 1 shows the most relevant of the newest SEARCH_POOL matches, and page
+ * SEARCH_POOL / SEARCH_PAGE_SIZE + 1 starts the next block. Matches are first looked for among
+ * the newest FIRST_WINDOW questions only, widening until a window holds the whole block, so a
+ * common word never makes PostgreSQL visit all its matches. A query whose matches fit in one
+ * block is ranked exactly, over all of them.
+ */
+export const SEARCH_POOL = 60;
+const FIRST_WINDOW = 5_000;
+
+const fragmentOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},MaxFragments=2,MaxWords=30,MinWords=10`;
+// A title is short: highlight it whole instead of cutting it into fragments.
+const titleOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},HighlightAll=true`;
+
+type Row = Omit<SearchHit, "id" | "author" | "category" | "titleHtml" | "snippetHtml" | "answerSnippetHtml"> & {
+  id: number | null;
+  authorUsername: string;
+  categorySlug: string;
+  categoryName: string;
+  categoryEmoji: string;
+  titleMarked: string;
+  snippetMarked: string;
+  answerMarked: string | null;
+  total: number;
+};
+
+export type SearchResult = {
+  hits: SearchHit[];
+  /** Matches counted; a lower bound when `totalIsExact` is false (a common word). */
+  total: number;
+  totalIsExact: boolean;
+  hasMore: boolean;
+};
+
+function filtersSql(input: SearchInput): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`q."deletedAt" IS NULL AND q."hiddenAt" IS NULL`];
+  if (input.tag) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "QuestionTag" qt JOIN "Tag" t ON t."id" = qt."tagId"
+      WHERE qt."questionId" = q."id" AND t."name" = ${input.tag})`);
+  }
+  if (input.categorySlug) parts.push(Prisma.sql`q."categoryId" = (SELECT "id" FROM "Category" WHERE "slug" = ${input.categorySlug})`);
+  if (input.author) parts.push(Prisma.sql`q."authorId" = (SELECT "id" FROM "User" WHERE "usernameKey" = lower(${input.author}))`);
+  if (input.hasBest === true) parts.push(Prisma.sql`q."bestAnswerId" IS NOT NULL`);
+  if (input.hasBest === false) parts.push(Prisma.sql`q."bestAnswerId" IS NULL`);
+  if (input.answered) {
+    const live = Prisma.sql`EXISTS (SELECT 1 FROM "Answer" la WHERE la."questionId" = q."id" AND la."deletedAt" IS NULL AND la."hiddenAt" IS NULL)`;
+    parts.push(input.answered === "yes" ? live : Prisma.sql`NOT ${live}`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+const liveAnswer = Prisma.sql`a."deletedAt" IS NULL AND a."hiddenAt" IS NULL`;
+
+/**
+ * Full-text search over live questions: their title and body, or any live answer's body.
+ * The user's text only ever reaches PostgreSQL as a bound parameter of websearch_to_tsquery,
+ * which accepts any input (quotes, operators, SQL) without error.
+ */
+export async function searchQuestions(input: SearchInput, tuning = { firstWindow: FIRST_WINDOW }): Promise<SearchResult> {
+  const q = input.q.trim();
+  if (!q) return { hits: [], total: 0, totalIsExact: true, hasMore: false };
+  const page = Math.max(1, Math.floor(input.page ?? 1));
+  const block = Math.floor(((page - 1) * SEARCH_PAGE_SIZE) / SEARCH_POOL);
+  const offsetInBlock = (page - 1) * SEARCH_PAGE_SIZE - block * SEARCH_POOL;
+  const needed = (block + 1) * SEARCH_POOL;
+  const [newest] = await db.$queryRaw<{ maxId: number | null }[]>`SELECT max("id") AS "maxId" FROM "Question"`;
+  const maxId = newest?.maxId ?? 0;
+  for (let size = tuning.firstWindow; ; ) {
+    const minId = Math.max(0, maxId - size);
+    const rows = await searchWindow(input, q, minId, block, offsetInBlock, needed);
+    const total = rows[0]?.total ?? 0;
+    if (minId === 0 || total >= needed) {
+      const hits = rows.filter((r): r is Row & { id: number } => r.id !== null).map(toHit);
+      const shown = block * SEARCH_POOL + offsetInBlock + hits.length;
+      return { hits, total, totalIsExact: minId === 0, hasMore: minId > 0 || shown < total };
+    }
+    // Too few matches among the newest `size` questions for this block: widen to where, at the
+    // density just seen, twice as many should be (a rare word goes straight to all questions).
+    size = total === 0 ? Infinity : Math.max(size * 4, Math.ceil((size * needed * 2) / total));
+  }
+}
+
+/** One block of matches among questions with id >= minId, ranked, and one page of it. */
+function searchWindow(input: SearchInput, text: string, minId: number, block: number, offsetInBlock: number, needed: number) {
+  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  const filters = filtersSql(input);
+  // A question found through an answer has one: "unanswered" needs no answer search at all.
+  const answerArm =
+    input.answered === "no"
+      ? Prisma.sql`SELECT NULL::int AS "answerId", NULL::int AS "questionId" WHERE false`
+      : Prisma.sql`SELECT a."id" AS "answerId", a."questionId" FROM "Answer" a JOIN "Question" q ON q."id" = a."questionId"
+          WHERE ${answerVector} @@ ${query} AND ${liveAnswer} AND a."questionId" >= ${minId} AND ${filters}`;
+  return db.$queryRaw<Row[]>`
+    WITH qm AS (
+      SELECT q."id" FROM "Question" q
+      WHERE ${questionVector} @@ ${query} AND q."id" >= ${minId} AND ${filters}
+    ),
+    am AS MATERIALIZED (${answerArm}),
+    cand AS MATERIALIZED (SELECT "id" FROM qm UNION SELECT "questionId" FROM am),
+    counted AS (SELECT COUNT(*)::int AS n FROM cand),
+    pool AS (
+      SELECT "id" FROM cand
+      WHERE ${minId} = 0 OR (SELECT n FROM counted) >= ${needed}
+      ORDER BY "id" DESC LIMIT ${SEARCH_POOL} OFFSET ${block * SEARCH_POOL}
+    ),
+    answer_rank AS (
+      SELECT am."questionId", MAX(ts_rank(${answerVector}, ${query})) AS rank
+      FROM am JOIN "Answer" a ON a."id" = am."answerId"
+      WHERE am."questionId" IN (SELECT "id" FROM pool)
+      GROUP BY am."questionId"
+    ),
+    ranked AS (
+      SELECT q."id", q."createdAt", ts_rank(${questionVector}, ${query}) + ${ANSWER_WEIGHT}::real * COALESCE(ar.rank, 0) AS rank
+      FROM pool p JOIN "Question" q ON q."id" = p."id" LEFT JOIN answer_rank ar ON ar."questionId" = p."id"
+    ),
+    page AS (
+      SELECT * FROM ranked ORDER BY rank DESC, "createdAt" DESC, "id" DESC
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offsetInBlock}
+    )
+    SELECT cnt.n AS "total", q."id", q."title", q."slug", q."answerCount", q."bestAnswerId", q."score", q."createdAt",
+      u."username" AS "authorUsername", c."slug" AS "categorySlug", c."name" AS "categoryName",
+      c."emoji" AS "categoryEmoji",
+      ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${query}, ${titleOptions}) AS "titleMarked",
+      ts_headline('english', translate(q."bodyMd", chr(1) || chr(2), ''), ${query}, ${fragmentOptions}) AS "snippetMarked",
+      (SELECT ts_headline('english', translate(a."bodyMd", chr(1) || chr(2), ''), ${query}, ${fragmentOptions})
+        FROM am JOIN "Answer" a ON a."id" = am."answerId" WHERE am."questionId" = q."id"
+        ORDER BY ts_rank(${answerVector}, ${query}) DESC, a."id" LIMIT 1) AS "answerMarked"
+    -- The count comes back even with no page (one row of nulls): it decides whether to widen.
+    FROM counted cnt LEFT JOIN (page p
+      JOIN "Question" q ON q."id" = p."id"
+      JOIN "User" u ON u."id" = q."authorId"
+      JOIN "Category" c ON c."id" = q."categoryId") ON true
+    ORDER BY p.rank DESC, p."createdAt" DESC, p."id" DESC`;
+}
+
+function toHit(row: Row & { id: number }): SearchHit {
+  const { authorUsername, categorySlug, categoryName, categoryEmoji, titleMarked, snippetMarked, answerMarked } = row;
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    answerCount: row.answerCount,
+    bestAnswerId: row.bestAnswerId,
+    score: row.score,
+    createdAt: row.createdAt,
+    author: { username: authorUsername },
+    category: { slug: categorySlug, name: categoryName, emoji: categoryEmoji },
+    titleHtml: highlightToHtml(titleMarked),
+    snippetHtml: highlightToHtml(snippetMarked),
+    answerSnippetHtml: answerMarked === null ? null : highlightToHtml(answerMarked),
+  };
+}

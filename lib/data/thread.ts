@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "../db";
+
+export type AnswerOrder = "votes" | "newest";
+
+/**
+ * A thread: the question and its live answers, the best answer first, then by score (or the
+ * newest first when the reader asks), then oldest first. Posts hidden by spam flags are left
+ * out for everyone but moderators, who see them marked. Two queries (question, answers).
+ */
+export async function findThread(id: number, { order = "votes", includeHidden = false }: { order?: AnswerOrder; includeHidden?: boolean } = {}) {
+  const question = await db.question.findFirst({
+    where: { id, deletedAt: null, ...(includeHidden ? {} : { hiddenAt: null }) },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      bodyHtml: true,
+      createdAt: true,
+      updatedAt: true,
+      viewCount: true,
+      score: true,
+      bestAnswerId: true,
+      lockedAt: true,
+      closedAt: true,
+      closeReason: true,
+      hiddenAt: true,
+      authorId: true,
+      duplicateOf: { select: { id: true, slug: true, title: true } },
+      author: { select: { username: true } },
+      category: { select: { id: true, slug: true, name: true, emoji: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+      answers: {
+        where: { deletedAt: null, ...(includeHidden ? {} : { hiddenAt: null }) },
+        select: { id: true, bodyHtml: true, createdAt: true, updatedAt: true, score: true, authorId: true, hiddenAt: true, author: { select: { username: true } } },
+        orderBy: order === "newest" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ score: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!question) return null;
+  const { answers, ...rest } = question;
+  const best = answers.filter((a) => a.id === question.bestAnswerId);
+  const others = answers.filter((a) => a.id !== question.bestAnswerId);
+  return { question: rest, answers: [...best, ...others] };
+}
+
+export type Thread = NonNullable<Awaited<ReturnType<typeof findThread>>>;

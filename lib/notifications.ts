@@ -1,0 +1,114 @@
+/**
+ * Who hears about what. Every function runs inside the caller's transaction, so a notification
+ * exists exactly when the post or pick it announces does. None ever notifies the actor, and
+ * each returns the members it notified (callers pass them on as skipUserIds so one event
+ * makes one inbox entry per member).
+ */
+import "server-only";
+import type { Tx } from "./db";
+import type { NotificationKind } from "./generated/prisma/enums";
+import { findMentions } from "./notifications/mentions";
+
+type Target = { questionId?: number; answerId?: number; commentId?: number };
+type Event = Target & { kind: NotificationKind; actorId?: number; message?: string };
+
+/** One row per distinct recipient, in one statement, never to the actor or the skipped. */
+async function fanOut(tx: Tx, recipients: Iterable<number>, event: Event, skipUserIds: readonly number[] = []): Promise<number[]> {
+  const userIds = [...new Set(recipients)].filter((id) => id !== event.actorId && !skipUserIds.includes(id));
+  if (userIds.length > 0) await tx.notification.createMany({ data: userIds.map((userId) => ({ ...event, userId })) });
+  return userIds;
+}
+
+/** Members following the question itself (optionally), one of its tags, or its category. */
+async function followersOf(tx: Tx, questionId: number, withQuestionFollowers: boolean) {
+  const question = await tx.question.findUnique({
+    where: { id: questionId },
+    select: { authorId: true, categoryId: true, tags: { select: { tagId: true } } },
+  });
+  if (!question) return null;
+  const tagIds = question.tags.map((t) => t.tagId);
+  const follows = await tx.follow.findMany({
+    where: {
+      OR: [
+        { categoryId: question.categoryId },
+        ...(tagIds.length > 0 ? [{ tagId: { in: tagIds } }] : []),
+        ...(withQuestionFollowers ? [{ questionId }] : []),
+      ],
+    },
+    select: { userId: true },
+  });
+  return { authorId: question.authorId, userIds: follows.map((f) => f.userId) };
+}
+
+/** A new answer: to the asker and to everyone following the question, its tags or category. */
+export async function notifyNewAnswer(tx: Tx, p: { questionId: number; answerId: number; actorId: number }) {
+  const found = await followersOf(tx, p.questionId, true);
+  if (!found) return [];
+  return fanOut(tx, [found.authorId, ...found.userIds], { kind: "NEW_ANSWER", ...p });
+}
+
+/** A new question: to the followers of its tags and category. */
+export async function notifyNewQuestion(tx: Tx, p: { questionId: number; actorId: number }) {
+  const found = await followersOf(tx, p.questionId, false);
+  if (!found) return [];
+  return fanOut(tx, found.userIds, { kind: "NEW_QUESTION", ...p });
+}
+
+/** A comment: to the author of the post it is under. */
+export async function notifyComment(
+  tx: Tx,
+  p: { commentId: number; questionId: number; answerId?: number; actorId: number; skipUserIds?: readonly number[] },
+) {
+  const { skipUserIds, ...event } = p;
+  const post = p.answerId
+    ? await tx.answer.findUnique({ where: { id: p.answerId }, select: { authorId: true } })
+    : await tx.question.findUnique({ where: { id: p.questionId }, select: { authorId: true } });
+  if (!post) return [];
+  return fanOut(tx, [post.authorId], { kind: "NEW_COMMENT", ...event }, skipUserIds);
+}
+
+/** An answer picked as best, or no longer best: to its author. */
+export async function notifyBestAnswer(
+  tx: Tx,
+  p: { questionId: number; answerId: number; recipientId: number; actorId: number; picked: boolean },
+) {
+  const kind = p.picked ? "BEST_ANSWER_PICKED" : "BEST_ANSWER_UNPICKED";
+  return fanOut(tx, [p.recipientId], { kind, questionId: p.questionId, answerId: p.answerId, actorId: p.actorId });
+}
+
+/**
+ * Every existing member named with @username in `text` (at most 10 names per post; unknown
+ * names are ignored). Members already told about this very post or comment are not told
+ * again, so re-running it on an edit only reaches the newly mentioned.
+ */
+export async function notifyMentions(
+  tx: Tx,
+  p: { text: string; questionId: number; answerId?: number; commentId?: number; actorId: number; skipUserIds?: readonly number[] },
+) {
+  const mentions = findMentions(p.text);
+  if (mentions.length === 0) return [];
+  const users = await tx.user.findMany({ where: { usernameKey: { in: mentions.flat() } }, select: { id: true, usernameKey: true } });
+  const idByKey = new Map(users.map((u) => [u.usernameKey, u.id]));
+  // For "@alice." prefer a member literally named "alice." over "alice".
+  const mentioned = mentions.flatMap((candidates) => {
+    const key = candidates.find((k) => idByKey.has(k));
+    return key === undefined ? [] : [idByKey.get(key)!];
+  });
+  if (mentioned.length === 0) return [];
+  const already = await tx.notification.findMany({
+    where: { kind: "MENTION", userId: { in: mentioned }, questionId: p.questionId, answerId: p.answerId ?? null, commentId: p.commentId ?? null },
+    select: { userId: true },
+  });
+  const skip = [...(p.skipUserIds ?? []), ...already.map((n) => n.userId)];
+  return fanOut(tx, mentioned, { kind: "MENTION", questionId: p.questionId, answerId: p.answerId, commentId: p.commentId, actorId: p.actorId }, skip);
+}
+
+/** A points event the member should hear about (a vote or bounty by someone else). */
+export async function notifyPoints(
+  tx: Tx,
+  p: { userId: number; delta: number; reason: string; questionId?: number; answerId?: number; actorId?: number },
+) {
+  if (p.delta === 0) return [];
+  const message = `${p.delta > 0 ? "+" : ""}${p.delta} ${p.reason}`.slice(0, 200);
+  return fanOut(tx, [p.userId], { kind: "POINTS", message, questionId: p.questionId, answerId: p.answerId, actorId: p.actorId });
+}
