@@ -58,10 +58,15 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       { label: "30 answers, signed-in", path: ds.threads.many.url, cookie: cookies[0] },
     ]);
 
-    const server = startPinned(`forum-${target.db.kind}-${questions}`, ["--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
-    running.push(server);
     const base = `http://127.0.0.1:${opts.port}`;
-    await waitForHttp(server, `${base}/status`);
+    let starts = 0;
+    const startForum = async () => {
+      const proc = startPinned(`forum-${target.db.kind}-${questions}${starts++ ? `-restart${starts - 1}` : ""}`, ["--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
+      running.push(proc);
+      await waitForHttp(proc, `${base}/status`);
+      return proc;
+    };
+    const server = await startForum();
     const html = await (await fetch(`${base}${ds.threads.many.url}`)).text();
     const htmlFile = path.join(dir, `thread-${target.db.kind}-${questions}.html`);
     fs.writeFileSync(htmlFile, html);
@@ -71,7 +76,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
 
     const tag = ds.topTags[1] ?? "tcp";
     const result = await runScenarios({
-      base, ceilingUrl: `http://127.0.0.1:${opts.port + 50}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, dir,
+      base, ceilingUrl: `http://127.0.0.1:${opts.port + 50}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
       cookie: cookies[0]!, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
@@ -97,7 +102,6 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       log("skipped" in lh ? lh.skipped : `Lighthouse (median of 3): performance ${lh.performance}, LCP ${lh.lcpMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
     }
     await stop(ceiling);
-    await stop(server);
     // Other work on the machine skews every figure; the ratios to the ceiling less so.
     const load = `machine load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end`;
     return { title: `${title} (${load})`, rows, db: target.label, questions, threadP50: result.threadSignedInP50 };

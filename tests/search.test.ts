@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { createAnswer } from "../lib/commands/create-answer";
 import { createQuestion } from "../lib/commands/create-question";
 import { selectBestAnswer } from "../lib/commands/select-best-answer";
-import { highlightToHtml, searchQuestions, SEARCH_PAGE_SIZE, SEARCH_POOL } from "../lib/data/search";
+import { highlightToHtml, searchQuestions, simplifyCompounds, SEARCH_PAGE_SIZE, SEARCH_POOL } from "../lib/data/search";
 import { db } from "../lib/db";
 import { parseSearchParams } from "../lib/validation/list";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "./helpers/db";
@@ -100,6 +100,21 @@ describe("full-text search", () => {
     // ts_rank weighs negated terms oddly; only which questions match matters here.
     assert.deepEqual(idsOf(await searchQuestions({ q: `${word} -neighbours` })).sort((a, b) => a - b), [ids.title, ids.body].sort((a, b) => a - b));
     assert.equal((await db.question.count({ where: { id: ids.other } })), 1);
+  });
+
+  test("a hyphenated word is searched by its compound, with the same matches as the phrase", async () => {
+    assert.equal(simplifyCompounds("'keep-al' <-> 'keep' <-> 'aliv' & 'dns'"), "'keep-al' & 'dns'");
+    assert.equal(simplifyCompounds("'head-of-lin' <-> 'head' <2> 'line'"), "'head-of-lin'");
+    assert.equal(simplifyCompounds("!( 'wi-fi' <-> 'wi' <-> 'fi' ) | 'x'"), "! ( 'wi-fi' ) | 'x'");
+    // Inside a longer phrase the positions matter: left alone.
+    assert.equal(simplifyCompounds("'tcp' <-> 'keep-al' <-> 'keep' <-> 'aliv'"), "'tcp' <-> 'keep-al' <-> 'keep' <-> 'aliv'");
+    assert.equal(simplifyCompounds("'keep-al' <-> 'keep' <-> 'aliv' <-> 'timeout'"), "'keep-al' <-> 'keep' <-> 'aliv' <-> 'timeout'");
+    const hyphenWord = `${word}-keepalive`;
+    const id = await ask(other, `Hyphenated words in search ${uniqueName("x")}`, `Our proxy drops ${hyphenWord} probes after a minute; ${word} keepalive otherwise.`);
+    assert.deepEqual(idsOf(await searchQuestions({ q: hyphenWord })), [id]);
+    assert.deepEqual(idsOf(await searchQuestions({ q: `"${word} keepalive"` })), [id]);
+    assert.match((await searchQuestions({ q: hyphenWord })).hits[0]!.snippetHtml, /<mark>/);
+    await db.question.update({ where: { id }, data: { deletedAt: new Date() } });
   });
 
   test("an empty or blank query searches nothing", async () => {

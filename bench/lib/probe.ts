@@ -9,7 +9,7 @@ import path from "node:path";
 import { db } from "../../lib/db";
 import { startDatabase, stopDatabase } from "../../lib/db/start";
 import type { DatabaseTarget } from "../../lib/db/config";
-import { findThread } from "../../lib/data/questions";
+import { findThread } from "../../lib/data/thread";
 
 type Config = { target: DatabaseTarget; threads: { many: number; one: number }; queries: string[] };
 export type ProbeResult = {

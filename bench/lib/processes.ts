@@ -50,6 +50,8 @@ export async function stop(proc: Proc | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
+export const isAlive = (proc: Proc) => proc.child.exitCode === null && proc.child.signalCode === null;
+
 export function assertAlive(proc: Proc, during: string): void {
   if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
     throw new Error(`${proc.name} exited during ${during} (code ${proc.child.exitCode}, signal ${proc.child.signalCode}); see ${proc.log}`);

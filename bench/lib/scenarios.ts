@@ -1,6 +1,6 @@
 /** The load scenarios of issue 6 against one running forum (one database, one data size). */
 import { autocannonGet, autocannonMix, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
-import { assertAlive, sampleRss, type Proc } from "./processes";
+import { assertAlive, isAlive, sampleRss, type Proc } from "./processes";
 import { loadRow, targets, type Row } from "./rows";
 
 export type Ctx = {
@@ -9,6 +9,7 @@ export type Ctx = {
   ceilingPid: number;
   pageBytes: number;
   server: Proc;
+  restart: () => Promise<Proc>;
   dir: string;
   seconds: number;
   warmup: number;
@@ -31,16 +32,34 @@ async function get(url: string, headers: Record<string, string> = {}) {
   return { status: res.status, cache: res.headers.get("x-forum-cache"), text: await res.text() };
 }
 
+const joinNotes = (...notes: (string | undefined)[]) => notes.filter(Boolean).join("; ") || undefined;
+const RESTARTED = "the server was stopped from outside during this run; restarted and measured again";
+
+/**
+ * Runs `fn`; if the forum was stopped meanwhile (the machine is shared, and a stray kill of
+ * "server.ts" processes has happened), starts it again and runs `fn` once more.
+ */
+async function surviving<T extends object>(ctx: Ctx, label: string, fn: () => Promise<T>): Promise<T & { note?: string }> {
+  const first: T & { note?: string } = await fn();
+  if (isAlive(ctx.server)) return first;
+  ctx.log(`  !! the forum exited during ${label}: restarting it and measuring again`);
+  ctx.server = await ctx.restart();
+  const second = await fn();
+  assertAlive(ctx.server, label);
+  return { ...second, note: RESTARTED };
+}
+
 /** Warm-up, then the measured run with the server's RSS sampled throughout. */
 type Timing = { warmup?: number; seconds?: number; pid?: number };
 async function measured(ctx: Ctx, label: string, run: (seconds: number) => Promise<LoadResult>, t: Timing = {}) {
   ctx.log(`  ${label}...`);
-  const warmup = t.warmup ?? ctx.warmup;
-  if (warmup > 0) await run(warmup);
-  const rss = sampleRss(t.pid ?? ctx.server.pid);
-  const result = await run(t.seconds ?? ctx.seconds);
-  assertAlive(ctx.server, label);
-  return { result, rss: rss.stop() };
+  return surviving(ctx, label, async () => {
+    const warmup = t.warmup ?? ctx.warmup;
+    if (warmup > 0) await run(warmup);
+    const rss = sampleRss(t.pid ?? ctx.server.pid);
+    const result = await run(t.seconds ?? ctx.seconds);
+    return { result, rss: rss.stop() };
+  });
 }
 
 const getRun = (ctx: Ctx, url: string, headers?: Record<string, string>) => (seconds: number) =>
@@ -66,17 +85,17 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
 
   const ceiling = await measured(ctx, "a. ceiling", getRun(ctx, ctx.ceilingUrl), { pid: ctx.ceilingPid });
   const c = ceiling.result.rps;
-  rows.push(loadRow("a. ceiling (node:http, same bytes)", ceiling.result, ceiling.rss.max, c, "reference", null, `${(ctx.pageBytes / 1024).toFixed(0)} kB page`));
+  rows.push(loadRow("a. ceiling (node:http, same bytes)", ceiling.result, ceiling.rss.max, c, "reference", null, [`${(ctx.pageBytes / 1024).toFixed(0)} kB page`, ceiling.note].filter(Boolean).join("; ")));
 
   const b = await measured(ctx, "b. thread, signed-out (cached)", getRun(ctx, thread));
   const bRatio = b.result.rps / c;
-  rows.push(loadRow("b. thread 30 answers, signed-out", b.result, b.rss.max, c, targets.cachedThread.text, targets.cachedThread.check(bRatio, b.result.p99), cacheNote));
+  rows.push(loadRow("b. thread 30 answers, signed-out", b.result, b.rss.max, c, targets.cachedThread.text, targets.cachedThread.check(bRatio, b.result.p99), joinNotes(cacheNote, b.note)));
 
   const floor = await measured(ctx, "c. framework floor", getRun(ctx, `${ctx.base}/status`, signedIn));
-  rows.push(loadRow("c. floor: force-dynamic /status, signed-in", floor.result, floor.rss.max, c, "reference", null));
+  rows.push(loadRow("c. floor: force-dynamic /status, signed-in", floor.result, floor.rss.max, c, "reference", null, floor.note));
 
   const d = await measured(ctx, "d. thread, signed-in", getRun(ctx, thread, signedIn));
-  const dRow = loadRow("d. thread 30 answers, signed-in", d.result, d.rss.max, c, targets.signedInThread.text, null);
+  const dRow = loadRow("d. thread 30 answers, signed-in", d.result, d.rss.max, c, targets.signedInThread.text, null, d.note);
   dRow.ofFloor = d.result.rps / floor.result.rps;
   dRow.pass = targets.signedInThread.check(dRow.ofFloor, d.result.p50, floor.result.p50);
   rows.push(dRow);
@@ -92,17 +111,17 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
     lists.push(path);
     const e = await measured(ctx, label, getRun(ctx, `${ctx.base}${path}`));
     const note = probe.cache === "HIT" ? undefined : `x-forum-cache was ${probe.cache}`;
-    rows.push(loadRow(label, e.result, e.rss.max, c, targets.lists.text, targets.lists.check(e.result.rps / c, e.result.p99), note));
+    rows.push(loadRow(label, e.result, e.rss.max, c, targets.lists.text, targets.lists.check(e.result.rps / c, e.result.p99), joinNotes(note, e.note)));
   }
 
   rows.push(await searchRow(ctx));
 
   const rate = await measured(ctx, `g. answers at ${ctx.answerRate}/s for ${ctx.answerSeconds} s`, (s) =>
     autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: s, overallRate: ctx.answerRate, requests: [postRequest(ctx)] }), { warmup: Math.min(ctx.warmup, 3), seconds: ctx.answerSeconds });
-  rows.push(answersRow(`g. post answers, fixed ${ctx.answerRate}/s`, rate.result, rate.rss.max, true));
+  rows.push({ ...answersRow(`g. post answers, fixed ${ctx.answerRate}/s`, rate.result, rate.rss.max, true), note: rate.note });
   const max = await measured(ctx, "g. answers, unthrottled", (s) =>
     autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: s, requests: [postRequest(ctx)] }), { warmup: 0 });
-  rows.push(answersRow("g. post answers, unthrottled", max.result, max.rss.max, false));
+  rows.push({ ...answersRow("g. post answers, unthrottled", max.result, max.rss.max, false), note: max.note });
 
   if (ctx.mixedSeconds > 0) rows.push(await mixedRow(ctx, thread, lists));
   return { rows, threadSignedInP50: d.result.p50, threadHtml };
@@ -120,8 +139,8 @@ async function searchRow(ctx: Ctx): Promise<Row> {
   const probe = await get(`${ctx.base}${ctx.searchPaths[0]}`, { cookie: ctx.cookie });
   if (probe.status !== 200) return { scenario: label, target: targets.search.text, pass: null, note: `/search answered ${probe.status}: skipped` };
   ctx.log(`  f. search (${ctx.searchPaths.length} queries)...`);
-  const s = await timedSequence(ctx.dir, ctx.base, ctx.searchPaths, { cookie: ctx.cookie });
-  return { scenario: label, p50: s.p50, p99: s.p99, errors: s.errors, value: `p95 ${s.p95.toFixed(1)} ms over ${s.count}`, target: targets.search.text, pass: targets.search.check(s.p95) };
+  const s = await surviving(ctx, label, () => timedSequence(ctx.dir, ctx.base, ctx.searchPaths, { cookie: ctx.cookie }));
+  return { scenario: label, p50: s.p50, p99: s.p99, errors: s.errors, value: `p95 ${s.p95.toFixed(1)} ms over ${s.count}`, target: targets.search.text, pass: targets.search.check(s.p95), note: s.note };
 }
 
 /** b, d, e and g together, RSS compared between the start and the end of the run. */
@@ -134,13 +153,14 @@ async function mixedRow(ctx: Ctx, thread: string, lists: string[]): Promise<Row>
     postRequest(ctx),
   ];
   ctx.log(`  j. mixed run, ${ctx.mixedSeconds} s...`);
-  await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.warmup, requests });
-  const rss = sampleRss(ctx.server.pid, 1000);
-  const r = await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.mixedSeconds, requests });
-  assertAlive(ctx.server, "the mixed run");
-  const m = rss.stop();
+  const { r, m, note } = await surviving(ctx, "the mixed run", async () => {
+    await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.warmup, requests });
+    const rss = sampleRss(ctx.server.pid, 1000);
+    const r = await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.mixedSeconds, requests });
+    return { r, m: rss.stop() };
+  });
   const growth = (m.last - m.first) / m.first;
-  const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(growth));
+  const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(growth), note);
   row.value = `RSS ${m.first.toFixed(0)} -> ${m.last.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%)`;
   return row;
 }

@@ -69,7 +69,7 @@ const ANSWER_WEIGHT = 0.5;
  * block is ranked exactly, over all of them.
  */
 export const SEARCH_POOL = 60;
-const FIRST_WINDOW = 5_000;
+const FIRST_WINDOW = 2_000;
 
 const fragmentOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},MaxFragments=2,MaxWords=30,MinWords=10`;
 // A title is short: highlight it whole instead of cutting it into fragments.
@@ -114,10 +114,45 @@ function filtersSql(input: SearchInput): Prisma.Sql {
 
 const liveAnswer = Prisma.sql`a."deletedAt" IS NULL AND a."hiddenAt" IS NULL`;
 
+const TSQUERY_TOKEN = /'(?:[^']|'')*'|<->|<\d+>|[&|!()]/g;
+
+/**
+ * websearch_to_tsquery turns a hyphenated word into a phrase ('keep-al' <-> 'keep' <-> 'aliv'),
+ * and a phrase makes PostgreSQL re-parse every candidate post to check word positions. The
+ * compound lexeme alone ('keep-al') only ever comes from that hyphenated word, so where the
+ * phrase is exactly the compound and its parts (not inside a longer quoted phrase), it is
+ * replaced by the compound: the same matches, answered from the index alone.
+ */
+export function simplifyCompounds(query: string): string {
+  const tokens = query.match(TSQUERY_TOKEN) ?? [];
+  if (tokens.join("") !== query.replace(/\s+/g, "")) return query;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const prev = out.at(-1);
+    if (token.startsWith("'") && token.includes("-") && (prev === undefined || /^[&|!(]$/.test(prev))) {
+      const pieces = token.split("-").length;
+      let j = i + 1;
+      let distance = 0;
+      for (; distance < pieces && /^<(-|\d+)>$/.test(tokens[j] ?? "") && tokens[j + 1]?.startsWith("'"); j += 2) {
+        distance += tokens[j] === "<->" ? 1 : Number(tokens[j]!.slice(1, -1));
+      }
+      if (distance === pieces && (j === tokens.length || /^[&|)]$/.test(tokens[j]!))) {
+        out.push(token);
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  return out.join(" ");
+}
+
 /**
  * Full-text search over live questions: their title and body, or any live answer's body.
  * The user's text only ever reaches PostgreSQL as a bound parameter of websearch_to_tsquery,
- * which accepts any input (quotes, operators, SQL) without error.
+ * which accepts any input (quotes, operators, SQL) without error; its output comes back as
+ * text and is passed on, as a parameter again, cast to tsquery.
  */
 export async function searchQuestions(input: SearchInput, tuning = { firstWindow: FIRST_WINDOW }): Promise<SearchResult> {
   const q = input.q.trim();
@@ -126,11 +161,16 @@ export async function searchQuestions(input: SearchInput, tuning = { firstWindow
   const block = Math.floor(((page - 1) * SEARCH_PAGE_SIZE) / SEARCH_POOL);
   const offsetInBlock = (page - 1) * SEARCH_PAGE_SIZE - block * SEARCH_POOL;
   const needed = (block + 1) * SEARCH_POOL;
-  const [newest] = await db.$queryRaw<{ maxId: number | null }[]>`SELECT max("id") AS "maxId" FROM "Question"`;
-  const maxId = newest?.maxId ?? 0;
+  const [head] = await db.$queryRaw<{ query: string; maxId: number | null }[]>`
+    SELECT websearch_to_tsquery('english', ${q})::text AS "query", (SELECT max("id") FROM "Question") AS "maxId"`;
+  const original = head?.query ?? "";
+  const tsquery = simplifyCompounds(original);
+  // Only stop words or punctuation: nothing can match.
+  if (!tsquery) return { hits: [], total: 0, totalIsExact: true, hasMore: false };
+  const maxId = head?.maxId ?? 0;
   for (let size = tuning.firstWindow; ; ) {
     const minId = Math.max(0, maxId - size);
-    const rows = await searchWindow(input, q, minId, block, offsetInBlock, needed);
+    const rows = await searchWindow(input, { match: tsquery, highlight: original }, minId, block, offsetInBlock, needed);
     const total = rows[0]?.total ?? 0;
     if (minId === 0 || total >= needed) {
       const hits = rows.filter((r): r is Row & { id: number } => r.id !== null).map(toHit);
@@ -144,8 +184,12 @@ export async function searchQuestions(input: SearchInput, tuning = { firstWindow
 }
 
 /** One block of matches among questions with id >= minId, ranked, and one page of it. */
-function searchWindow(input: SearchInput, text: string, minId: number, block: number, offsetInBlock: number, needed: number) {
-  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+/** `match` finds and ranks; `highlight` (the unsimplified query) marks words, parts included. */
+type Queries = { match: string; highlight: string };
+
+function searchWindow(input: SearchInput, queries: Queries, minId: number, block: number, offsetInBlock: number, needed: number) {
+  const query = Prisma.sql`${queries.match}::tsquery`;
+  const marks = Prisma.sql`${queries.highlight}::tsquery`;
   const filters = filtersSql(input);
   // A question found through an answer has one: "unanswered" needs no answer search at all.
   const answerArm =
@@ -183,9 +227,9 @@ function searchWindow(input: SearchInput, text: string, minId: number, block: nu
     SELECT cnt.n AS "total", q."id", q."title", q."slug", q."answerCount", q."bestAnswerId", q."score", q."createdAt",
       u."username" AS "authorUsername", c."slug" AS "categorySlug", c."name" AS "categoryName",
       c."emoji" AS "categoryEmoji",
-      ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${query}, ${titleOptions}) AS "titleMarked",
-      ts_headline('english', translate(q."bodyMd", chr(1) || chr(2), ''), ${query}, ${fragmentOptions}) AS "snippetMarked",
-      (SELECT ts_headline('english', translate(a."bodyMd", chr(1) || chr(2), ''), ${query}, ${fragmentOptions})
+      ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${marks}, ${titleOptions}) AS "titleMarked",
+      ts_headline('english', translate(q."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions}) AS "snippetMarked",
+      (SELECT ts_headline('english', translate(a."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions})
         FROM am JOIN "Answer" a ON a."id" = am."answerId" WHERE am."questionId" = q."id"
         ORDER BY ts_rank(${answerVector}, ${query}) DESC, a."id" LIMIT 1) AS "answerMarked"
     -- The count comes back even with no page (one row of nulls): it decides whether to widen.

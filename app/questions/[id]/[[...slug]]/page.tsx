@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
 import { AnswerCard } from "@/components/answer-card";
 import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
@@ -17,7 +18,7 @@ import { isModerator } from "@/lib/commands/guard";
 import { findOpenBounty } from "@/lib/data/bounties";
 import { listCommentsForThread } from "@/lib/data/comments";
 import { isFollowing } from "@/lib/data/follows";
-import { findThread } from "@/lib/data/thread";
+import { findThread, type AnswerOrder } from "@/lib/data/thread";
 import { findMyVotes } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { hasPrivilege, rules } from "@/lib/rules";
@@ -34,20 +35,27 @@ function parseId(raw: string): number | null {
   return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
-  const thread = id ? await findThread(id) : null;
-  return { title: thread?.question.title ?? "Question" };
-}
+// The metadata and the page share one query per request (arguments are compared by value).
+const loadThread = cache((id: number, order: AnswerOrder, includeHidden: boolean) => findThread(id, { order, includeHidden }));
 
-export default async function QuestionPage({ params, searchParams }: Props) {
+async function resolve({ params, searchParams }: Props) {
   const { id, slug } = await params;
-  const order = (await searchParams).answers === "newest" ? "newest" : "votes";
+  const order: AnswerOrder = (await searchParams).answers === "newest" ? "newest" : "votes";
   const questionId = parseId(id);
   // Signed-out readers get the same bytes (cached); the viewer's extras come from this render.
   const user = await getCurrentUser();
   const mayModerate = !!user && isModerator(user);
-  const thread = questionId ? await findThread(questionId, { order, includeHidden: mayModerate }) : null;
+  const thread = questionId ? await loadThread(questionId, order, mayModerate) : null;
+  return { thread, slug, order, user, mayModerate };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { thread } = await resolve(props);
+  return { title: thread?.question.title ?? "Question" };
+}
+
+export default async function QuestionPage(props: Props) {
+  const { thread, slug, order, user, mayModerate } = await resolve(props);
   if (!thread) notFound();
   const { question, answers } = thread;
   if (slug?.length !== 1 || slug[0] !== question.slug) permanentRedirect(`/questions/${question.id}/${question.slug}`);
