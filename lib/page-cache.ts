@@ -20,7 +20,7 @@ const MAX_ENTRIES = 5_000;
 const MAX_AGE_MS = 1000 * (Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
 // Only parameters that change what a page shows are part of its key, so made-up query
 // strings cannot fill the cache or bypass it.
-const KEY_PARAMS = ["page", "sort", "q", "tag", "category", "answered", "author", "tab", "answers", "hasBest"];
+const KEY_PARAMS = ["page", "sort", "q", "tag", "category", "answered", "author", "tab", "answers", "best"];
 
 type Store = { entries: Map<string, CachedPage>; epoch: number };
 const g = globalThis as typeof globalThis & { __forumPageCache?: Store };

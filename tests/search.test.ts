@@ -106,6 +106,7 @@ describe("full-text search", () => {
     assert.equal(simplifyCompounds("'keep-al' <-> 'keep' <-> 'aliv' & 'dns'"), "'keep-al' & 'dns'");
     assert.equal(simplifyCompounds("'head-of-lin' <-> 'head' <2> 'line'"), "'head-of-lin'");
     assert.equal(simplifyCompounds("!( 'wi-fi' <-> 'wi' <-> 'fi' ) | 'x'"), "! ( 'wi-fi' ) | 'x'");
+    assert.equal(simplifyCompounds("'load' & 'balanc' & 'load' & 'balanc'"), "'load' & 'balanc'");
     // Inside a longer phrase the positions matter: left alone.
     assert.equal(simplifyCompounds("'tcp' <-> 'keep-al' <-> 'keep' <-> 'aliv'"), "'tcp' <-> 'keep-al' <-> 'keep' <-> 'aliv'");
     assert.equal(simplifyCompounds("'keep-al' <-> 'keep' <-> 'aliv' <-> 'timeout'"), "'keep-al' <-> 'keep' <-> 'aliv' <-> 'timeout'");
@@ -156,6 +157,8 @@ describe("full-text search", () => {
       }
       assert.deepEqual(seen, expected, `first window ${firstWindow}`);
     }
+    const first = await searchQuestions({ q: pageWord, page: 1 });
+    assert.deepEqual([first.total, first.totalIsExact], [expected.length, true]);
     const last = await searchQuestions({ q: pageWord, page: pages });
     assert.equal(last.hasMore, false);
     assert.equal(last.total, expected.length);

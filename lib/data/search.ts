@@ -70,6 +70,7 @@ const ANSWER_WEIGHT = 0.5;
  */
 export const SEARCH_POOL = 60;
 const FIRST_WINDOW = 2_000;
+const SKIP_ANSWERS_FACTOR = 4;
 
 const fragmentOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},MaxFragments=2,MaxWords=30,MinWords=10`;
 // A title is short: highlight it whole instead of cutting it into fragments.
@@ -85,6 +86,7 @@ type Row = Omit<SearchHit, "id" | "author" | "category" | "titleHtml" | "snippet
   snippetMarked: string;
   answerMarked: string | null;
   total: number;
+  answersSkipped: boolean;
 };
 
 export type SearchResult = {
@@ -145,7 +147,10 @@ export function simplifyCompounds(query: string): string {
     }
     out.push(token);
   }
-  return out.join(" ");
+  // "load balancer load balancer": a repeated word in a plain AND of words adds nothing but
+  // misleads the planner's estimate (it multiplies the word's frequency in).
+  const flatAnd = out.every((t, i) => (i % 2 ? t === "&" : t.startsWith("'")));
+  return flatAnd ? [...new Set(out.filter((t) => t !== "&"))].join(" & ") : out.join(" ");
 }
 
 /**
@@ -175,7 +180,9 @@ export async function searchQuestions(input: SearchInput, tuning = { firstWindow
     if (minId === 0 || total >= needed) {
       const hits = rows.filter((r): r is Row & { id: number } => r.id !== null).map(toHit);
       const shown = block * SEARCH_POOL + offsetInBlock + hits.length;
-      return { hits, total, totalIsExact: minId === 0, hasMore: minId > 0 || shown < total };
+      // Skipped answers (a very common word) leave out a few answer-only matches: not counted.
+      const totalIsExact = minId === 0 && rows[0]?.answersSkipped !== true;
+      return { hits, total, totalIsExact, hasMore: minId > 0 || shown < total };
     }
     // Too few matches among the newest `size` questions for this block: widen to where, at the
     // density just seen, twice as many should be (a rare word goes straight to all questions).
@@ -183,22 +190,26 @@ export async function searchQuestions(input: SearchInput, tuning = { firstWindow
   }
 }
 
-/** One block of matches among questions with id >= minId, ranked, and one page of it. */
 /** `match` finds and ranks; `highlight` (the unsimplified query) marks words, parts included. */
 type Queries = { match: string; highlight: string };
 
+/** One block of matches among questions with id >= minId, ranked, and one page of it. */
 function searchWindow(input: SearchInput, queries: Queries, minId: number, block: number, offsetInBlock: number, needed: number) {
   const query = Prisma.sql`${queries.match}::tsquery`;
   const marks = Prisma.sql`${queries.highlight}::tsquery`;
   const filters = filtersSql(input);
   // A question found through an answer has one: "unanswered" needs no answer search at all.
+  // Nor does a word so common that the questions' own text fills the block several times over:
+  // its matching answers would cost more to list than the rest of the search, and rank below.
   const answerArm =
     input.answered === "no"
       ? Prisma.sql`SELECT NULL::int AS "answerId", NULL::int AS "questionId" WHERE false`
       : Prisma.sql`SELECT a."id" AS "answerId", a."questionId" FROM "Answer" a JOIN "Question" q ON q."id" = a."questionId"
-          WHERE ${answerVector} @@ ${query} AND ${liveAnswer} AND a."questionId" >= ${minId} AND ${filters}`;
+          WHERE (SELECT COUNT(*) FROM qm) < ${needed * SKIP_ANSWERS_FACTOR}
+            AND ${answerVector} @@ ${query} AND ${liveAnswer} AND a."questionId" >= ${minId} AND ${filters}`;
+  const answersSkipped = input.answered === "no" ? Prisma.sql`false` : Prisma.sql`(SELECT COUNT(*) FROM qm) >= ${needed * SKIP_ANSWERS_FACTOR}`;
   return db.$queryRaw<Row[]>`
-    WITH qm AS (
+    WITH qm AS MATERIALIZED (
       SELECT q."id" FROM "Question" q
       WHERE ${questionVector} @@ ${query} AND q."id" >= ${minId} AND ${filters}
     ),
@@ -224,7 +235,7 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
       SELECT * FROM ranked ORDER BY rank DESC, "createdAt" DESC, "id" DESC
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offsetInBlock}
     )
-    SELECT cnt.n AS "total", q."id", q."title", q."slug", q."answerCount", q."bestAnswerId", q."score", q."createdAt",
+    SELECT cnt.n AS "total", ${answersSkipped} AS "answersSkipped", q."id", q."title", q."slug", q."answerCount", q."bestAnswerId", q."score", q."createdAt",
       u."username" AS "authorUsername", c."slug" AS "categorySlug", c."name" AS "categoryName",
       c."emoji" AS "categoryEmoji",
       ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${marks}, ${titleOptions}) AS "titleMarked",

@@ -4,6 +4,9 @@ import { Pagination, parsePage } from "@/components/pagination";
 import { QuestionList } from "@/components/question-list";
 import { SortTabs } from "@/components/sort-tabs";
 import { findCategoryBySlug } from "@/lib/data/categories";
+import { FollowButton } from "@/components/follow-button";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { isFollowing } from "@/lib/data/follows";
 import { listQuestions } from "@/lib/data/questions";
 import { parseSort } from "@/lib/validation/list";
 
@@ -26,7 +29,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const page = parsePage(query.page);
   const sort = parseSort(query.sort);
-  const { questions, hasMore } = await listQuestions({ page, sort, categoryId: category.id });
+  const user = await getCurrentUser();
+  const [{ questions, hasMore }, following] = await Promise.all([
+    listQuestions({ page, sort, categoryId: category.id }),
+    user ? isFollowing(user.id, "category", category.id) : false,
+  ]);
   const basePath = `/categories/${category.slug}`;
   return (
     <>
@@ -35,6 +42,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           {category.emoji && <span aria-hidden="true">{category.emoji} </span>}
           {category.name}
         </h1>
+        <FollowButton target="category" id={category.id} following={following} signedIn={!!user} />
       </div>
       {category.description && <p className="lede">{category.description}</p>}
       <SortTabs basePath={basePath} sort={sort} />

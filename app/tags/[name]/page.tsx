@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { Pagination, parsePage } from "@/components/pagination";
 import { QuestionList } from "@/components/question-list";
 import { SortTabs } from "@/components/sort-tabs";
+import { FollowButton } from "@/components/follow-button";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { isFollowing } from "@/lib/data/follows";
 import { listQuestions } from "@/lib/data/questions";
 import { findTag } from "@/lib/data/tags";
 import { parseSort } from "@/lib/validation/list";
@@ -38,7 +41,11 @@ export default async function TagPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const page = parsePage(query.page);
   const sort = parseSort(query.sort);
-  const { questions, hasMore } = await listQuestions({ page, sort, tagId: tag.id });
+  const user = await getCurrentUser();
+  const [{ questions, hasMore }, following] = await Promise.all([
+    listQuestions({ page, sort, tagId: tag.id }),
+    user ? isFollowing(user.id, "tag", tag.id) : false,
+  ]);
   const basePath = `/tags/${encodeURIComponent(tag.name)}`;
   return (
     <>
@@ -49,6 +56,7 @@ export default async function TagPage({ params, searchParams }: Props) {
         <Link href={`/search?tag=${encodeURIComponent(tag.name)}`} className="button-quiet">
           Search within this tag
         </Link>
+        <FollowButton target="tag" id={tag.id} following={following} signedIn={!!user} />
       </div>
       <SortTabs basePath={basePath} sort={sort} />
       <QuestionList questions={questions} />
