@@ -9,7 +9,8 @@ export async function updateRulesAction(_prev: FormState, form: FormData): Promi
   return runCommand(form, updateRules, "Rules saved. They apply from now on.", "/admin/rules");
 }
 
-export async function recalculateAction(_prev: FormState): Promise<FormState> {
+// useActionState passes the previous state first; this action does not need it.
+export async function recalculateAction(): Promise<FormState> {
   try {
     const fixed = await recalculateTotals(await getCurrentUser());
     return {
