@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { vacuumEmbeddedDatabase } from "./lib/db/maintenance";
 import { startDatabase, stopDatabase } from "./lib/db/start";
 import { flushViews } from "./lib/views";
 import { seedDatabase } from "./prisma/seed";
@@ -35,6 +36,8 @@ async function main() {
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
   process.env.AUTH_SECRET ||= await ensureAuthSecret();
   await loadRuleOverrides();
+  const embedded = !process.env.DATABASE_URL?.trim();
+  if (embedded) console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms.`);
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   await app.prepare();
@@ -47,9 +50,12 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`Forum ready on http://localhost:${port}`));
   const jobs = setInterval(() => void runJob(port, "expire-bounties"), 60_000);
+  // Daily, so statistics follow the data; VACUUM does not block readers or writers.
+  const vacuum = embedded ? setInterval(() => void vacuumEmbeddedDatabase().catch((e: Error) => console.error(`VACUUM failed: ${e.message}`)), 24 * 3600_000) : undefined;
 
   const shutdown = async () => {
     clearInterval(jobs);
+    clearInterval(vacuum);
     server.close();
     await flushViews();
     await stopDatabase();

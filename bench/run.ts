@@ -11,7 +11,7 @@ import { measureBundle } from "./lib/bundle";
 import { answerBodies, memberCookies, postPaths, searchQueries } from "./lib/inputs";
 import { runLighthouse } from "./lib/lighthouse";
 import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
-import { startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
+import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
 import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
 import { runScenarios } from "./lib/scenarios";
@@ -113,6 +113,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
 
 async function main() {
   log(`Benchmark run in ${dir} (logs, pages, data).`);
+  for (const port of [opts.port, opts.port + 50, opts.port + 60]) await assertPortFree(port);
   if (!args.flag("no-build")) await buildApp(log);
   else if (!fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) throw new Error(`--no-build needs an existing ${DIST_DIR}: run once without it.`);
   log(lighthouseInstalled ? "Lighthouse: installed; runs against the embedded thread page." : "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)");

@@ -2,7 +2,8 @@
  * The forum's server as server.ts builds it, but with Prisma's query events on: counts the SQL
  * statements each whole page render issues (layout, metadata and page together). Used only
  * by the harness, never measured for speed (logging costs time). Keep in step with server.ts.
- *   GET /__bench/queries  -> {"count": n} since the last call, and resets the count
+ *   GET /__bench/queries  -> {"count", "statements"} since the last call (each with its time),
+ *                            and starts counting afresh
  */
 import http from "node:http";
 import path from "node:path";
@@ -15,14 +16,15 @@ import { frontDoor } from "../../server/front-door";
 
 const port = Number(process.env.PORT);
 // The client's type only knows $on("query") when logging is fixed at compile time.
-const onQuery = (cb: (e: { query: string }) => void) => (db.$on as unknown as (ev: "query", cb: (e: { query: string }) => void) => void)("query", cb);
+type QueryEvent = { query: string; duration: number };
+const onQuery = (cb: (e: QueryEvent) => void) => (db.$on as unknown as (ev: "query", cb: (e: QueryEvent) => void) => void)("query", cb);
 const root = path.resolve(import.meta.dirname, "../..");
 
 async function main() {
   await startDatabase(undefined, { logQueries: true });
   await loadRuleOverrides();
   let statements: string[] = [];
-  onQuery((e) => statements.push(e.query.replace(/\s+/g, " ").slice(0, 160)));
+  onQuery((e) => statements.push(`[${e.duration} ms] ${e.query.replace(/\s+/g, " ").slice(0, 200)}`));
 
   const app = next({ dev: false, dir: root, hostname: "127.0.0.1", port });
   await app.prepare();

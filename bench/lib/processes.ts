@@ -1,6 +1,7 @@
 /** Starting, watching and stopping the processes under test: the forum and the ceiling. */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -21,6 +22,15 @@ export function startPinned(name: string, args: string[], env: NodeJS.ProcessEnv
     if (!proc.stopping) console.error(`!! ${name} (pid ${proc.pid}) exited by itself: code ${code}, signal ${signal}; see ${log}`);
   });
   return proc;
+}
+
+/** Fails unless `port` is free: otherwise the run would measure someone else's server. */
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`Port ${port} is in use (another benchmark?): choose other ports with --port.`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
 }
 
 /** Waits until `url` answers (any status below 500), or fails naming the log to read. */
