@@ -52,7 +52,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, queries, dir);
     const cookies = await memberCookies(ds, POSTING_MEMBERS);
     const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
-    const pages = await countPageQueries(env, opts.port + 60, dir, [
+    const pages = await countPageQueries(env, opts.port + 2, dir, [
       { label: "1 answer, signed-out", path: ds.threads.one.url },
       { label: "30 answers, signed-out", path: ds.threads.many.url },
       { label: "30 answers, signed-in", path: ds.threads.many.url, cookie: cookies[0] },
@@ -70,13 +70,13 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const html = await (await fetch(`${base}${ds.threads.many.url}`)).text();
     const htmlFile = path.join(dir, `thread-${target.db.kind}-${questions}.html`);
     fs.writeFileSync(htmlFile, html);
-    const ceiling = startPinned(`ceiling-${target.db.kind}-${questions}`, ["bench/ceiling.mjs", htmlFile, String(opts.port + 50)], process.env, dir);
+    const ceiling = startPinned(`ceiling-${target.db.kind}-${questions}`, ["bench/ceiling.mjs", htmlFile, String(opts.port + 1)], process.env, dir);
     running.push(ceiling);
-    await waitForHttp(ceiling, `http://127.0.0.1:${opts.port + 50}/`);
+    await waitForHttp(ceiling, `http://127.0.0.1:${opts.port + 1}/`);
 
     const tag = ds.topTags[1] ?? "tcp";
     const result = await runScenarios({
-      base, ceilingUrl: `http://127.0.0.1:${opts.port + 50}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
+      base, ceilingUrl: `http://127.0.0.1:${opts.port + 1}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
       cookie: cookies[0]!, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
@@ -113,7 +113,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
 
 async function main() {
   log(`Benchmark run in ${dir} (logs, pages, data).`);
-  for (const port of [opts.port, opts.port + 50, opts.port + 60]) await assertPortFree(port);
+  for (const port of [opts.port, opts.port + 1, opts.port + 2]) await assertPortFree(port);
   if (!args.flag("no-build")) await buildApp(log);
   else if (!fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) throw new Error(`--no-build needs an existing ${DIST_DIR}: run once without it.`);
   log(lighthouseInstalled ? "Lighthouse: installed; runs against the embedded thread page." : "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)");
@@ -162,7 +162,7 @@ const cleanup = async () => {
 process.once("SIGINT", cleanup);
 process.once("SIGTERM", cleanup);
 main().catch(async (err: Error) => {
-  console.error(`bench: ${err.message}`);
+  console.error(`bench: ${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ""}`);
   for (const p of running.splice(0)) await stop(p);
   process.exit(1);
 });
