@@ -7,7 +7,6 @@ import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
 import { buildApp, DIST_DIR } from "./lib/build";
-import { measureBundle } from "./lib/bundle";
 import { answerBodies, memberCookies, postPaths, searchQueries } from "./lib/inputs";
 import { runLighthouse } from "./lib/lighthouse";
 import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
@@ -15,6 +14,7 @@ import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib
 import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
 import { runScenarios } from "./lib/scenarios";
+import { bundleRow, queryRows, searchSqlRow } from "./lib/static-rows";
 import { BENCH_AUTH_SECRET } from "./lib/session";
 
 const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--mixed 60] [--seed 42] [--port 4100]";
@@ -83,19 +83,9 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
     });
     const rows = result.rows;
-    const sql = probed.search;
-    rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, sql.available
-      ? { scenario: "f. search, SQL only (searchQuestions)", p50: sql.p50, value: `p95 ${sql.p95.toFixed(1)} ms over ${sql.count}`, target: targets.search.text, pass: targets.search.check(sql.p95) }
-      : { scenario: "f. search, SQL only", target: targets.search.text, pass: null, note: `skipped: ${sql.note}` });
-    const ft = probed.findThread;
-    rows.push({ scenario: "h. SQL per findThread()", value: `${ft.one} (1 answer), ${ft.many} (30 answers)`, target: targets.queries.text, pass: targets.queries.check(ft.one, ft.many) });
-    const byLabel = Object.fromEntries(pages.map((p) => [p.label, p.count]));
-    const one = byLabel["1 answer, signed-out"] ?? NaN;
-    const many = byLabel["30 answers, signed-out"] ?? NaN;
-    rows.push({ scenario: "h. SQL per thread page render", value: pages.map((p) => `${p.count} (${p.label})`).join(", "), target: targets.queries.text, pass: targets.queries.check(one, many) });
-    const js = measureBundle(html);
-    rows.push({ scenario: "i. JS for the thread page", value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`, target: targets.bundle.text, pass: targets.bundle.check(js.gzipKb), note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined });
-    fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: ft.statements, pages }, null, 2));
+    rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, searchSqlRow(probed.search));
+    rows.push(...queryRows(probed.findThread, pages), bundleRow(html));
+    fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
 
     if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {
       const lh = await runLighthouse(`${base}${ds.threads.many.url}`, dir);

@@ -10,8 +10,9 @@ const noStore = { "Cache-Control": "no-store" };
 // JSON escaping can grow each character to six ("\uXXXX"); refuse anything larger unparsed.
 const MAX_BODY_CHARS = limits.bodyMax * 6 + 1_000;
 
-function fail(status: number, error: string, fields: Record<string, string[]> = {}): Response {
-  return Response.json({ error, fields }, { status, headers: noStore });
+function fail(status: number, error: string, fields: Record<string, string[]> = {}, retryAfterSeconds?: number): Response {
+  const headers = retryAfterSeconds ? { ...noStore, "Retry-After": String(retryAfterSeconds) } : noStore;
+  return Response.json({ error, fields }, { status, headers });
 }
 
 function fromThisSite(request: Request): boolean {
@@ -50,7 +51,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const url = `/questions/${answer.questionId}/${answer.slug}#answer-${answer.id}`;
     return Response.json({ id: answer.id, url }, { status: 201, headers: noStore });
   } catch (e) {
-    if (isAppError(e)) return fail(httpStatusOf[e.code], e.message, e.fieldErrors);
+    if (isAppError(e)) return fail(httpStatusOf[e.code], e.message, e.fieldErrors, e.retryAfterSeconds);
     throw e;
   }
 }

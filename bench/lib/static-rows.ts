@@ -1,0 +1,36 @@
+/** Rows that are not load runs: search SQL time, SQL per thread, JavaScript per page. */
+import { DIST_DIR } from "./build";
+import { measureBundle } from "./bundle";
+import type { PageQueries } from "./prepare";
+import type { ProbeResult } from "./probe";
+import { targets, type Row } from "./rows";
+
+export function searchSqlRow(search: ProbeResult["search"]): Row {
+  return search.available
+    ? { scenario: "f. search, SQL only (searchQuestions)", p50: search.p50, value: `p95 ${search.p95.toFixed(1)} ms over ${search.count}`, target: targets.search.text, pass: targets.search.check(search.p95) }
+    : { scenario: "f. search, SQL only", target: targets.search.text, pass: null, note: `skipped: ${search.note}` };
+}
+
+export function queryRows(findThread: ProbeResult["findThread"], pages: PageQueries): Row[] {
+  const count = (label: string) => pages.find((p) => p.label === label)?.count ?? NaN;
+  return [
+    { scenario: "h. SQL per findThread()", value: `${findThread.one} (1 answer), ${findThread.many} (30 answers)`, target: targets.queries.text, pass: targets.queries.check(findThread.one, findThread.many) },
+    {
+      scenario: "h. SQL per thread page render",
+      value: pages.map((p) => `${p.count} (${p.label})`).join(", "),
+      target: targets.queries.text,
+      pass: targets.queries.check(count("1 answer, signed-out"), count("30 answers, signed-out")),
+    },
+  ];
+}
+
+export function bundleRow(html: string): Row {
+  const js = measureBundle(html);
+  return {
+    scenario: "i. JS for the thread page",
+    value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`,
+    target: targets.bundle.text,
+    pass: targets.bundle.check(js.gzipKb),
+    note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined,
+  };
+}
