@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and Prisma's WASM engines load files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  // PGlite and Prisma's WASM engines load files at run time, and ioredis holds sockets: keep them
+  // out of the bundle (loaded from node_modules as server.ts loads them).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "ioredis"],
   // server/anonymous-cache.ts compresses cached HTML; Next's compression would hide the bytes
   // whose inline scripts the CSP hashes.
   compress: false,

@@ -11,6 +11,9 @@ import { flushViews } from "./lib/views";
 import { seedDatabase } from "./prisma/seed";
 import { ensureAuthSecret } from "./lib/auth/secret";
 import { loadRuleOverrides } from "./lib/rule-overrides";
+import { connectRedis, disconnectRedis } from "./lib/redis";
+import { listenToCluster } from "./lib/cluster-bus";
+import { clearPageCache, dropLocalPages, LISTS_TAG } from "./lib/page-cache";
 import { frontDoor } from "./server/front-door";
 
 const dev = process.argv.includes("--dev");
@@ -36,6 +39,19 @@ async function main() {
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
   process.env.AUTH_SECRET ||= await ensureAuthSecret();
   await loadRuleOverrides();
+  if (await connectRedis()) {
+    await listenToCluster({
+      onMessage: async (message) => {
+        if (message.type === "invalidate") dropLocalPages(message.tags);
+        else if (message.type === "rules") {
+          await loadRuleOverrides();
+          dropLocalPages([LISTS_TAG]);
+        }
+      },
+      onReconnect: clearPageCache,
+    });
+    console.log("Redis: rate limits, page-cache invalidations and rule changes are shared with the other app servers.");
+  }
   const embedded = !process.env.DATABASE_URL?.trim();
   if (embedded) console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms.`);
 
@@ -58,6 +74,7 @@ async function main() {
     clearInterval(vacuum);
     server.close();
     await flushViews();
+    await disconnectRedis();
     await stopDatabase();
     process.exit(0);
   };

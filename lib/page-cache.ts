@@ -5,8 +5,11 @@
  * rendered from data older than a write can never be served after that write.
  *
  * The store is per process, on globalThis so that server actions (in Next's bundle) and the
- * custom server share it. Several app servers share invalidations through Redis (later).
+ * custom server share it. With several app servers, each keeps its own store and every
+ * invalidation is also sent to the others (lib/cluster-bus.ts, through Redis).
  */
+import { publishToCluster } from "./cluster-bus";
+
 export type CachedPage = {
   status: number;
   headers: Record<string, string>;
@@ -66,8 +69,14 @@ export function storeCachedPage(key: string, page: CachedPage, epochAtStart: num
   return true;
 }
 
-/** Drops every page tagged with any of `tags`. Call after the write's transaction commits. */
+/** Drops every page tagged with any of `tags`, here and on the other app servers. Call after the write's transaction commits. */
 export function invalidatePages(tags: string[]): void {
+  dropLocalPages(tags);
+  publishToCluster({ type: "invalidate", tags });
+}
+
+/** Drops this server's pages tagged with any of `tags` (for another server's invalidation). */
+export function dropLocalPages(tags: string[]): void {
   store.epoch++;
   const drop = new Set(tags);
   for (const [key, page] of store.entries) {

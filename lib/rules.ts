@@ -3,7 +3,7 @@
  * (lib/commands/admin-rules.ts), which applies from then on: past ledger events keep the delta
  * they were written with, and a reversal always takes back exactly what its award gave.
  */
-export const rules = {
+const defaultRules = {
   /** For answering someone else's question; once per member per question. */
   answerPoints: 2,
   /** To the author of the answer picked as best, unless the asker picked their own. */
@@ -26,12 +26,21 @@ export const bountyRules = {
  * What members may do as their points grow, in the manner of Stack Overflow's privileges,
  * scaled to a young forum where an answer earns 2 and a best answer 20.
  */
-export const privileges = {
+const defaultPrivileges = {
   voteUp: 1,
   commentEverywhere: 2,
   voteDown: 10,
   editOthersPosts: 100,
 };
+
+// Admins' values are applied in place. server.ts (which loads them at start and on other
+// servers' changes) and Next's bundle of the app are separate module instances in one process,
+// so the live values sit on globalThis where both read the same objects.
+type Tuned = { rules: typeof defaultRules; privileges: typeof defaultPrivileges };
+const shared = globalThis as typeof globalThis & { __forumTunedRules?: Tuned };
+const tuned = (shared.__forumTunedRules ??= { rules: { ...defaultRules }, privileges: { ...defaultPrivileges } });
+export const rules = tuned.rules;
+export const privileges = tuned.privileges;
 
 export type Privilege = keyof typeof privileges;
 

@@ -1,6 +1,7 @@
 // `npm test`: every test, on the embedded database and on PostgreSQL.
 //   1. unit and server-action tests (node:test), once per database;
-//   2. a production build, then the Playwright suite against `server.ts`, once per database.
+//   2. a production build, then the Playwright suite against `server.ts`, once per database;
+//      on PostgreSQL with two app servers sharing Redis (REDIS_URL, TEST_REDIS_URL to override).
 // PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), where a
 // fresh database is created for the run and dropped after. Without a reachable server the
 // PostgreSQL half is skipped with a warning, except on CI (CI=true), where it is required.
@@ -98,28 +99,66 @@ async function waitForServer(url, child, timeoutMs = 90_000) {
   throw new Error(`the forum server did not answer at ${url}`);
 }
 
-async function runE2eAgainst(label, dbEnv) {
-  const port = await freePort();
-  const env = { ...process.env, ...dbEnv, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", POSTS_PER_MINUTE: "5000", NEXT_TELEMETRY_DISABLED: "1" };
+function startServer(env) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = { child, log: "", url: `http://127.0.0.1:${env.PORT}` };
+  child.stdout.on("data", (d) => (server.log += d));
+  child.stderr.on("data", (d) => (server.log += d));
+  return server;
+}
+
+async function stopServer(server) {
+  if (server.child.exitCode !== null) return;
+  server.child.kill("SIGTERM");
+  await new Promise((r) => server.child.once("exit", r));
+}
+
+/**
+ * The Playwright suite against one server, or (`scaleOut`) against two app servers sharing the
+ * database and Redis, as a deployment behind a load balancer would run: the second one serves
+ * e2e/scale-out.spec.ts and keeps cached pages for minutes, so only the invalidations it hears
+ * through Redis can make it show a write made on the first.
+ */
+async function runE2eAgainst(label, dbEnv, scaleOut = null) {
+  const env = { ...process.env, ...dbEnv, ...(scaleOut?.env ?? {}), PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", POSTS_PER_MINUTE: "5000", NEXT_TELEMETRY_DISABLED: "1" };
   // The staff accounts the moderation specs log in with, made the way an operator would.
   for (const [username, role] of [["e2emod", "moderator"], ["e2eadmin", "admin"]]) {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/user.ts", "create", "--username", username, "--email", `${username}@example.test`, "--password", STAFF_PASSWORD, "--role", role], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   }
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  server.stdout.on("data", (d) => (log += d));
-  server.stderr.on("data", (d) => (log += d));
+  const servers = [];
   try {
-    await waitForServer(`http://127.0.0.1:${port}/`, server);
-    const ok = await run(`Playwright, ${label}`, process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { BASE_URL: `http://127.0.0.1:${port}`, E2E_STAFF_PASSWORD: STAFF_PASSWORD });
-    if (!ok) console.log(`--- server log (${label}) ---\n${log.slice(-5000)}`);
+    servers.push(startServer(env));
+    await waitForServer(`${servers[0].url}/`, servers[0].child);
+    if (scaleOut) {
+      servers.push(startServer({ ...env, PORT: String(await freePort()), PAGE_CACHE_TTL_SECONDS: "600" }));
+      await waitForServer(`${servers[1].url}/`, servers[1].child);
+    }
+    const ok = await run(`Playwright, ${label}`, process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { BASE_URL: servers[0].url, SECOND_BASE_URL: servers[1]?.url ?? "", E2E_STAFF_PASSWORD: STAFF_PASSWORD });
+    if (!ok) for (const s of servers) console.log(`--- server log (${label}, ${s.url}) ---\n${s.log.slice(-5000)}`);
   } catch (err) {
     results.push({ label: `Playwright, ${label}`, ok: false });
-    console.error(`${label}: ${err.message}\n${log.slice(-5000)}`);
+    console.error(`${label}: ${err.message}`);
+    for (const s of servers) console.error(`--- server log (${s.url}) ---\n${s.log.slice(-5000)}`);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    for (const s of servers) await stopServer(s);
   }
+}
+
+/** Redis for the two-server run: required on CI, skipped with a warning where there is none. */
+async function redisForScaleOut() {
+  const url = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+  const { host, port } = new URL(url);
+  const reachable = await new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), host, () => (socket.end(), resolve(true)));
+    socket.on("error", () => resolve(false));
+    socket.setTimeout(2000, () => (socket.destroy(), resolve(false)));
+  });
+  if (!reachable) {
+    if (process.env.CI) throw new Error(`Redis is required on CI but unreachable at ${url}`);
+    console.warn(`\n!! Redis is not reachable at ${url}: the PostgreSQL browser run uses one server without Redis.\n`);
+    return null;
+  }
+  return { env: { REDIS_URL: url, REDIS_PREFIX: `forum-e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}:` } };
 }
 
 async function main() {
@@ -147,7 +186,7 @@ async function main() {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-e2e-"));
       await runE2eAgainst("embedded PostgreSQL", { DATA_DIR: dataDir, DATABASE_URL: "" });
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (pgE2e) await runE2eAgainst("PostgreSQL", { DATABASE_URL: pgE2e.url });
+      if (pgE2e) await runE2eAgainst("PostgreSQL, two app servers and Redis", { DATABASE_URL: pgE2e.url }, await redisForScaleOut());
     }
   } finally {
     await pgdb?.drop();

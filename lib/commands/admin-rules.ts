@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "../audit";
 import { db } from "../db";
+import { publishToCluster } from "../cluster-bus";
 import { AppError } from "../errors";
 import { invalidateLists } from "../page-cache";
 import { findTotalMismatches } from "../points";
@@ -44,6 +45,7 @@ export async function updateRules(actorOrNull: Actor | null, input: unknown) {
     await audit(tx, { actorId: actor.id, action: "rules.update", targetType: "rules", before, after: next });
   });
   applyRuleOverrides(next);
+  publishToCluster({ type: "rules" });
   invalidateLists();
 }
 

@@ -1,0 +1,77 @@
+import Redis from "ioredis";
+
+/**
+ * Redis, when REDIS_URL is set: the state several app servers behind one load balancer must
+ * share (rate-limit counters, page-cache invalidations, admin rule changes). Without it all of
+ * that stays in this process, which is right for a single server.
+ *
+ * The connections live on globalThis because the custom server (server.ts) and Next's bundle of
+ * the app are separate module instances in one process and must use the same connections.
+ */
+type Connections = { commands: Redis; subscriber?: Redis };
+const g = globalThis as typeof globalThis & { __forumRedis?: Connections };
+
+/** Prefix of every key and channel, so several forums (or test runs) can share one Redis. */
+export function redisPrefix(): string {
+  return process.env.REDIS_PREFIX || "forum:";
+}
+
+export function redisConfigured(): boolean {
+  return Boolean(process.env.REDIS_URL?.trim());
+}
+
+/**
+ * A connection that fails fast instead of queueing: a request must not hang while Redis is
+ * away; callers fall back to in-process state and say so in the log.
+ */
+export function openRedis(url: string, role: string): Redis {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000, connectTimeout: 3_000, lazyConnect: true });
+  let lastLogged = 0;
+  client.on("error", (err: Error) => {
+    // ioredis retries on its own; one line a minute is enough to tell the operator.
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    console.error(`Redis (${role}): ${err.message}`);
+  });
+  return client;
+}
+
+/** The shared command connection, or null when REDIS_URL is not set or not connected yet. */
+export function redisClient(): Redis | null {
+  return g.__forumRedis?.commands ?? null;
+}
+
+/** Connects at start-up; an unreachable REDIS_URL stops the server with one clear sentence. */
+export async function connectRedis(): Promise<Redis | null> {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url) return null;
+  if (g.__forumRedis) return g.__forumRedis.commands;
+  const commands = openRedis(url, "commands");
+  try {
+    await commands.connect();
+    await commands.ping();
+  } catch (err) {
+    commands.disconnect();
+    const { host, port } = new URL(url);
+    throw new Error(`Redis at ${host}:${port || 6379} (REDIS_URL) is unreachable: ${(err as Error).message}`);
+  }
+  g.__forumRedis = { commands };
+  return commands;
+}
+
+/** A second connection for subscriptions (a subscribed Redis connection can do nothing else). */
+export async function redisSubscriber(): Promise<Redis> {
+  const conns = g.__forumRedis;
+  if (!conns) throw new Error("connectRedis() first");
+  if (!conns.subscriber) {
+    conns.subscriber = openRedis(process.env.REDIS_URL!.trim(), "subscriber");
+    await conns.subscriber.connect();
+  }
+  return conns.subscriber;
+}
+
+export async function disconnectRedis(): Promise<void> {
+  const conns = g.__forumRedis;
+  g.__forumRedis = undefined;
+  await Promise.all([conns?.commands.quit(), conns?.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+}
