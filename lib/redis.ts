@@ -52,8 +52,8 @@ export async function connectRedis(): Promise<Redis | null> {
     await commands.ping();
   } catch (err) {
     commands.disconnect();
-    const { host, port } = new URL(url);
-    throw new Error(`Redis at ${host}:${port || 6379} (REDIS_URL) is unreachable: ${(err as Error).message}`);
+    const { hostname, port } = new URL(url);
+    throw new Error(`Redis at ${hostname}:${port || 6379} (REDIS_URL) is unreachable: ${(err as Error).message}`);
   }
   g.__forumRedis = { commands };
   return commands;

@@ -147,9 +147,9 @@ async function runE2eAgainst(label, dbEnv, scaleOut = null) {
 /** Redis for the two-server run: required on CI, skipped with a warning where there is none. */
 async function redisForScaleOut() {
   const url = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
-  const { host, port } = new URL(url);
+  const { hostname, port } = new URL(url);
   const reachable = await new Promise((resolve) => {
-    const socket = net.connect(Number(port || 6379), host, () => (socket.end(), resolve(true)));
+    const socket = net.connect(Number(port || 6379), hostname, () => (socket.end(), resolve(true)));
     socket.on("error", () => resolve(false));
     socket.setTimeout(2000, () => (socket.destroy(), resolve(false)));
   });
@@ -186,7 +186,10 @@ async function main() {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-e2e-"));
       await runE2eAgainst("embedded PostgreSQL", { DATA_DIR: dataDir, DATABASE_URL: "" });
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (pgE2e) await runE2eAgainst("PostgreSQL, two app servers and Redis", { DATABASE_URL: pgE2e.url }, await redisForScaleOut());
+      if (pgE2e) {
+        const redis = await redisForScaleOut();
+        await runE2eAgainst(redis ? "PostgreSQL, two app servers and Redis" : "PostgreSQL", { DATABASE_URL: pgE2e.url }, redis);
+      }
     }
   } finally {
     await pgdb?.drop();
