@@ -19,25 +19,19 @@ async function fanOut(tx: Tx, recipients: Iterable<number>, event: Event, skipUs
   return userIds;
 }
 
-/** Members following the question itself (optionally), one of its tags, or its category. */
+/**
+ * The asker and the members following the question itself (optionally), one of its tags, or
+ * its category: one statement, since it runs inside every posting transaction.
+ */
 async function followersOf(tx: Tx, questionId: number, withQuestionFollowers: boolean) {
-  const question = await tx.question.findUnique({
-    where: { id: questionId },
-    select: { authorId: true, categoryId: true, tags: { select: { tagId: true } } },
-  });
-  if (!question) return null;
-  const tagIds = question.tags.map((t) => t.tagId);
-  const follows = await tx.follow.findMany({
-    where: {
-      OR: [
-        { categoryId: question.categoryId },
-        ...(tagIds.length > 0 ? [{ tagId: { in: tagIds } }] : []),
-        ...(withQuestionFollowers ? [{ questionId }] : []),
-      ],
-    },
-    select: { userId: true },
-  });
-  return { authorId: question.authorId, userIds: follows.map((f) => f.userId) };
+  const rows = await tx.$queryRaw<{ authorId: number; userIds: number[] }[]>`
+    SELECT q."authorId", ARRAY(
+      SELECT f."userId" FROM "Follow" f WHERE f."categoryId" = q."categoryId"
+      UNION SELECT f."userId" FROM "Follow" f JOIN "QuestionTag" qt ON qt."tagId" = f."tagId" WHERE qt."questionId" = q."id"
+      UNION SELECT f."userId" FROM "Follow" f WHERE ${withQuestionFollowers} AND f."questionId" = q."id"
+    ) AS "userIds"
+    FROM "Question" q WHERE q."id" = ${questionId}`;
+  return rows[0] ?? null;
 }
 
 /** A new answer: to the asker and to everyone following the question, its tags or category. */
