@@ -14,6 +14,7 @@ import { loadRuleOverrides } from "./lib/rule-overrides";
 import { connectRedis, disconnectRedis } from "./lib/redis";
 import { listenToCluster } from "./lib/cluster-bus";
 import { clearPageCache, dropLocalPages, LISTS_TAG } from "./lib/page-cache";
+import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { frontDoor } from "./server/front-door";
 
 const dev = process.argv.includes("--dev");
@@ -65,6 +66,11 @@ async function main() {
   const server = http.createServer(frontDoor(handle, notFound));
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`Forum ready on http://localhost:${port}`));
+  // After a Markdown pipeline change, in the background: until then posts show their older HTML.
+  void rerenderStalePosts().then(
+    (n) => n.questions + n.answers + n.comments > 0 && console.log(`Rendered again with the current Markdown pipeline: ${n.questions} questions, ${n.answers} answers, ${n.comments} comments.`),
+    (err: Error) => console.error(`Rendering older posts again failed: ${err.message}`),
+  );
   const jobs = setInterval(() => void runJob(port, "expire-bounties"), 60_000);
   // Daily, so statistics follow the data; VACUUM does not block readers or writers.
   const vacuum = embedded ? setInterval(() => void vacuumEmbeddedDatabase().catch((e: Error) => console.error(`VACUUM failed: ${e.message}`)), 24 * 3600_000) : undefined;

@@ -2,7 +2,7 @@ import "server-only";
 import { commentRules, isOwnThreadPost, withinEditWindow } from "../comment-rules";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
-import { renderCommentMarkdown } from "../markdown";
+import { MARKDOWN_PIPELINE_VERSION, renderCommentMarkdown } from "../markdown";
 import { notifyComment, notifyMentions } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { addCommentSchema, deleteCommentSchema, editCommentSchema } from "../validation/comment";
@@ -10,12 +10,12 @@ import { parseInput } from "../validation/parse";
 import { isModerator, lockQuestion, requireMember, requirePrivilege, type Actor } from "./guard";
 
 /** Rendered once on write; a comment of nothing but stripped markup is no comment. */
-function renderComment(body: string): string {
-  const html = renderCommentMarkdown(body);
-  if (html.replace(/<[^>]*>/g, "").trim() === "") {
+function renderComment(body: string): { bodyHtml: string; renderVersion: number } {
+  const bodyHtml = renderCommentMarkdown(body);
+  if (bodyHtml.replace(/<[^>]*>/g, "").trim() === "") {
     throw new AppError("BAD_INPUT", "Please correct the highlighted fields.", { body: ["Write some text: markup alone is removed."] });
   }
-  return html;
+  return { bodyHtml, renderVersion: MARKDOWN_PIPELINE_VERSION };
 }
 
 /**
@@ -54,14 +54,14 @@ const LOCKED = "This thread is locked: its comments cannot be added or changed."
 export async function addComment(actorOrNull: Actor | null, input: unknown) {
   const actor = requireMember(actorOrNull);
   const { postType, postId, body } = parseInput(addCommentSchema, input);
-  const bodyHtml = renderComment(body);
+  const rendered = renderComment(body);
   const result = await db.$transaction(async (tx) => {
     const post = await lockPost(tx, postType === "question" ? { questionId: postId, answerId: null } : { questionId: null, answerId: postId });
     if (post.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: it takes no new comments.");
     if (!isOwnThreadPost(actor.id, post)) requirePrivilege(actor, "commentEverywhere", "comment on other members' posts");
     const now = new Date(); // the app's clock, which the edit window is measured against
     const comment = await tx.comment.create({
-      data: { authorId: actor.id, questionId: post.answerId ? null : post.questionId, answerId: post.answerId ?? null, bodyMd: body, bodyHtml, createdAt: now, updatedAt: now },
+      data: { authorId: actor.id, questionId: post.answerId ? null : post.questionId, answerId: post.answerId ?? null, bodyMd: body, ...rendered, createdAt: now, updatedAt: now },
       select: { id: true },
     });
     const about = { questionId: post.questionId, answerId: post.answerId, commentId: comment.id, actorId: actor.id };
@@ -78,7 +78,7 @@ export async function addComment(actorOrNull: Actor | null, input: unknown) {
 export async function editComment(actorOrNull: Actor | null, input: unknown) {
   const actor = requireMember(actorOrNull);
   const { commentId, body } = parseInput(editCommentSchema, input);
-  const bodyHtml = renderComment(body);
+  const rendered = renderComment(body);
   const result = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({
       where: { id: commentId, deletedAt: null },
@@ -94,7 +94,7 @@ export async function editComment(actorOrNull: Actor | null, input: unknown) {
     if (post.lockedAt) throw new AppError("FORBIDDEN", LOCKED);
     const { count } = await tx.comment.updateMany({
       where: { id: commentId, authorId: actor.id, deletedAt: null },
-      data: { bodyMd: body, bodyHtml, updatedAt: new Date() },
+      data: { bodyMd: body, ...rendered, updatedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "That comment was removed.");
     // Only members not yet mentioned in this comment hear about it.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "renderVersion" INTEGER NOT NULL DEFAULT 1;
