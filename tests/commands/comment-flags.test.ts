@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { addComment, deleteComment } from "../../lib/commands/comment";
 import { flagPost, handleFlag, SPAM_FLAGS_TO_HIDE } from "../../lib/commands/flags";
 import { listCommentsForThread } from "../../lib/data/comments";
+import { listOpenFlags } from "../../lib/data/moderation";
 import { db } from "../../lib/db";
 import { getCachedPage, questionTag, storeCachedPage, cacheEpoch } from "../../lib/page-cache";
 import { closeTestDatabase, openTestDatabase } from "../helpers/db";
@@ -109,6 +110,20 @@ describe("hiding", () => {
 });
 
 describe("handling", () => {
+  test("the queue shows a comment's flags together, with counts, reasons and notes", async () => {
+    const { asker, q, c } = await commentedThread();
+    const [a, b] = await flaggers(2);
+    await flagPost(a!, flag(c.id, "SPAM", "a shop link"));
+    await flagPost(b!, flag(c.id, "OFFENSIVE"));
+    const item = (await listOpenFlags()).find((i) => i.comment?.id === c.id);
+    assert.ok(item);
+    assert.deepEqual(item.counts, { SPAM: 1, OFFENSIVE: 1 });
+    assert.deepEqual(item.flags.map((f) => [f.reporter.username, f.note]), [[a!.username, "a shop link"], [b!.username, ""]]);
+    assert.equal(item.comment?.author.username, asker.username);
+    assert.equal(item.comment?.question?.id, q.id);
+    assert.match(item.comment?.bodyHtml ?? "", /Buy cheap routers/);
+  });
+
   test("a moderator's dismissal settles every open flag, shows the comment again and tells each flagger", async () => {
     const answerer = await member();
     const mod = await member("MODERATOR");
