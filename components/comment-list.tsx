@@ -7,6 +7,7 @@ import { privileges } from "@/lib/rules";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { ActionButton } from "./action-button";
 import { CommentForm } from "./comment-form";
+import { FlagMenu } from "./flag-menu";
 import { RelativeTime } from "./relative-time";
 import styles from "./comment-list.module.css";
 
@@ -17,6 +18,8 @@ type Props = {
   viewer: Viewer;
   postType: CommentPostType;
   postId: number;
+  /** The thread the post is in, for the flag form to return to. */
+  thread: { id: number; slug: string };
   locked: boolean;
   /** False when the viewer lacks the points to comment here (the server re-checks anyway). */
   canComment?: boolean;
@@ -26,7 +29,7 @@ type Props = {
  * The comments under one post. Signed-out readers get the same bytes (the page is cached for
  * them); controls appear only in signed-in renders.
  */
-export function CommentList({ comments, viewer, postType, postId, locked, canComment = true }: Props) {
+export function CommentList({ comments, viewer, postType, postId, thread, locked, canComment = true }: Props) {
   if (comments.length === 0 && !viewer) return null;
   return (
     <section className={styles.comments} aria-label={`Comments on this ${postType}`}>
@@ -51,9 +54,11 @@ export function CommentList({ comments, viewer, postType, postId, locked, canCom
                       <CommentForm mode="edit" commentId={c.id} body={c.bodyMd} />
                     </details>
                   )}
+                  {c.hiddenAt && <span className={styles.hidden}>Hidden after spam flags, pending review</span>}
                   {mayDelete && (
                     <ActionButton action={deleteCommentAction} fields={{ commentId: c.id }} label="Delete" className="button-quiet" confirm="Delete this comment?" pendingText="Deleting…" />
                   )}
+                  {viewer && !mine && <FlagMenu postType="comment" postId={c.id} questionId={thread.id} slug={thread.slug} />}
                 </div>
               </li>
             );

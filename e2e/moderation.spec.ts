@@ -1,5 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { askQuestion, logInAsStaff, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { askQuestion, logInAsStaff, PASSWORD, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+
+/** The asker comments on their own question (no points needed there); returns the comment's text. */
+async function commentOnOwnQuestion(page: Page, text: string) {
+  const comments = page.getByRole("region", { name: "Comments on this question" });
+  await comments.getByText("Add a comment").click();
+  await comments.getByLabel("Comment", { exact: true }).fill(text);
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(comments.getByRole("listitem").filter({ hasText: text })).toBeVisible();
+  await expect(comments.getByRole("listitem").filter({ hasText: text }).getByText("Flag this comment")).toHaveCount(0);
+}
+
+const commentOn = (page: Page, text: string) => page.getByRole("region", { name: "Comments on this question" }).getByRole("listitem").filter({ hasText: text });
 
 test("members flag an answer; a moderator works the queue and the flagger hears back", async ({ browser }) => {
   const asker = await signUpNewMember(browser, "flagasker");
@@ -57,4 +69,72 @@ test("a moderator picks the best answer on someone else's question, and closes i
   const admin = await logInAsStaff(browser, "e2eadmin");
   await admin.goto("/admin/audit");
   await expect(admin.getByRole("cell", { name: /question.close question/ }).first()).toBeVisible();
+});
+
+test("a member flags a comment with the keyboard; a moderator deletes it from the queue and the flagger hears back", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "cflagasker");
+  const flagger = await signUpNewMember(browser, "cflagger");
+  const path = await askQuestion(asker.page, `Is UDP always faster than TCP? ${asker.username}`, "People say UDP is faster. Is that always true, and where does the difference come from?");
+  const text = `Cheapest VPN deals at my shop, ${asker.username}`;
+  await commentOnOwnQuestion(asker.page, text);
+
+  await flagger.page.goto(path);
+  const comment = commentOn(flagger.page, text);
+  await comment.locator("summary", { hasText: "Flag this comment" }).focus();
+  await flagger.page.keyboard.press("Enter");
+  await comment.getByLabel("Reason").focus();
+  await comment.getByLabel("Reason").selectOption("SPAM");
+  await flagger.page.keyboard.press("Tab");
+  await expect(comment.getByLabel("Note (optional)")).toBeFocused();
+  await flagger.page.keyboard.type("advertising in a comment");
+  await flagger.page.keyboard.press("Enter");
+  await expect(comment.getByRole("status")).toHaveText(/a moderator will look at it/);
+
+  const mod = await logInAsStaff(browser, "e2emod");
+  await mod.goto("/moderation");
+  const item = mod.getByRole("listitem").filter({ hasText: text });
+  await expect(item.getByRole("heading")).toHaveText(`Spam: comment by ${asker.username}`);
+  await expect(item).toContainText(`flagged by ${flagger.username}`);
+  await expect(item).toContainText("advertising in a comment");
+  await expect(item.getByRole("link", { name: /Is UDP always faster/ })).toHaveAttribute("href", /#comment-\d+$/);
+  mod.once("dialog", (d) => d.accept());
+  await item.getByRole("button", { name: "Delete comment" }).click();
+  await expect(item.getByRole("status")).toHaveText(/Comment deleted/);
+  await item.getByRole("button", { name: "Acted" }).click();
+  await expect(mod.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
+
+  await flagger.page.goto("/inbox");
+  const notice = flagger.page.getByRole("listitem").filter({ hasText: "A moderator acted on your flag" });
+  await expect(notice.getByRole("link")).toHaveAttribute("href", /#comment-\d+$/);
+  await flagger.page.goto(path);
+  await expect(flagger.page.getByText(text)).toHaveCount(0);
+});
+
+test("flagging a comment works without JavaScript; a dismissal leaves the comment in place", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "nojscasker");
+  const flagger = await signUpNewMember(browser, "nojscflag");
+  const path = await askQuestion(asker.page, `What does a subnet mask do? ${asker.username}`, "I see 255.255.255.0 everywhere. What does it actually decide?");
+  const text = `Honestly this is a silly question, ${asker.username}`;
+  await commentOnOwnQuestion(asker.page, text);
+
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel("Username or email").fill(flagger.username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  const comment = commentOn(page, text);
+  await comment.locator("summary").click();
+  await comment.getByLabel("Reason").selectOption("OFFENSIVE");
+  await comment.getByRole("button", { name: "Send flag" }).click();
+  await expect(commentOn(page, text).getByRole("status")).toHaveText(/a moderator will look at it/);
+
+  const mod = await logInAsStaff(browser, "e2emod");
+  await mod.goto("/moderation");
+  const item = mod.getByRole("listitem").filter({ hasText: text });
+  await expect(item.getByRole("heading")).toHaveText(`Offensive: comment by ${asker.username}`);
+  await item.getByRole("button", { name: "Dismiss" }).click();
+  await expect(mod.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(path);
+  await expect(reader.getByText(text)).toBeVisible();
 });

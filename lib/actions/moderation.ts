@@ -1,4 +1,5 @@
 "use server";
+import { deleteComment } from "../commands/comment";
 import { deleteAnswer } from "../commands/delete-answer";
 import { flagPost, handleFlag } from "../commands/flags";
 import { adjustPoints, changeRole, liftSuspension, suspendMember } from "../commands/members";
@@ -36,6 +37,11 @@ export async function undeleteAnswerAction(_prev: FormState, form: FormData): Pr
 /** Deleting from the flag queue: the moderator stays on the queue. */
 export async function deleteAnswerFromQueueAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runCommand(form, (a, f) => deleteAnswer(a, f.answerId), "Answer deleted.", "/moderation");
+}
+
+/** Deleting a flagged comment from the queue: the moderator stays on the queue. */
+export async function deleteCommentFromQueueAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return runCommand(form, deleteComment, "Comment deleted.", "/moderation");
 }
 
 export async function flagPostAction(_prev: FormState, form: FormData): Promise<FormState> {

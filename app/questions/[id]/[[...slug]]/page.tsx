@@ -63,7 +63,7 @@ export default async function QuestionPage(props: Props) {
   const viewer = user ? { id: user.id, mayModerate } : null;
   const answerIds = answers.map((a) => a.id);
   const [comments, bounty, myVotes, following] = await Promise.all([
-    listCommentsForThread(question.id, answerIds),
+    listCommentsForThread(question.id, answerIds, { includeHidden: mayModerate }),
     findOpenBounty(question.id),
     user ? findMyVotes(user.id, question.id, answerIds) : null,
     user ? isFollowing(user.id, "question", question.id) : false,
@@ -103,7 +103,7 @@ export default async function QuestionPage(props: Props) {
             </footer>
             <QuestionControls viewer={viewer} question={question} />
             {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} />}
-            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} locked={locked} canComment={canComment(question.authorId)} />
+            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} />
           </div>
         </div>
       </article>
@@ -133,7 +133,7 @@ export default async function QuestionPage(props: Props) {
                 {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} />}
               </>
             }
-            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} locked={locked} canComment={canComment(a.authorId)} />}
+            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} />}
           />
         ))}
       </section>
