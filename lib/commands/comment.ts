@@ -1,4 +1,5 @@
 import "server-only";
+import { audit } from "../audit";
 import { commentRules, isOwnThreadPost, withinEditWindow } from "../comment-rules";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
@@ -121,6 +122,10 @@ export async function deleteComment(actorOrNull: Actor | null, input: unknown) {
       data: { deletedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "That comment was already removed.");
+    // Removing someone else's comment is a moderator action, and leaves a trace like the others.
+    if (comment.authorId !== actor.id) {
+      await audit(tx, { actorId: actor.id, action: "comment.delete", targetType: "comment", targetId: commentId, before: { deleted: false, authorId: comment.authorId }, after: { deleted: true } });
+    }
     return { id: commentId, questionId: post.questionId, slug: post.slug };
   });
   invalidateQuestion(result.questionId);

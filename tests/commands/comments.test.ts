@@ -133,8 +133,12 @@ describe("editing and deleting", () => {
     const c2 = await addComment(asker, { postType: "answer", postId: a.id, body: "Second comment here." });
     await assert.rejects(deleteComment(asker, { commentId: c1.id }), code("FORBIDDEN"));
     await deleteComment(answerer, { commentId: c1.id });
-    await deleteComment(await member("MODERATOR"), { commentId: c2.id });
+    const moderator = await member("MODERATOR");
+    await deleteComment(moderator, { commentId: c2.id });
     for (const id of [c1.id, c2.id]) assert.ok((await stored(id)).deletedAt instanceof Date);
+    // The moderator's removal is in the audit log; the author's own is not a moderator action.
+    const trail = await db.auditLog.findMany({ where: { targetType: "comment", targetId: { in: [c1.id, c2.id] } }, select: { actorId: true, action: true, targetId: true } });
+    assert.deepEqual(trail, [{ actorId: moderator.id, action: "comment.delete", targetId: c2.id }]);
     await assert.rejects(deleteComment(answerer, { commentId: c1.id }), code("NOT_FOUND"));
     await assert.rejects(editComment(answerer, { commentId: c1.id, body: "Editing a deleted one" }), code("NOT_FOUND"));
     const listed = await listCommentsForThread(q.id, [a.id]);
