@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionButton } from "@/components/action-button";
+import { FormButton } from "@/components/form-button";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
@@ -16,15 +16,15 @@ export function AnswerControls({ viewer, answer, question }: {
   return (
     <div className="post-actions">
       {mayPick && !isBest && (
-        <ActionButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
+        <FormButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
       )}
       {mayPick && isBest && (
-        <ActionButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
+        <FormButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
       )}
       {mayChange && <Link href={`/edit/answers/${answer.id}`}>Edit</Link>}
       <Link href={`/history/answers/${answer.id}`}>History</Link>
       {mayChange && (
-        <ActionButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
+        <FormButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
       )}
     </div>
   );
