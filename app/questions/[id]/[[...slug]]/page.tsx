@@ -82,7 +82,7 @@ export default async function QuestionPage(props: Props) {
           <span className="avatar" aria-hidden="true">
             {question.author.username.slice(0, 1).toUpperCase()}
           </span>
-          <Link href={`/users/${question.author.username}`} className="author">
+          <Link href={`/users/${question.author.username}`} className="author" prefetch={false}>
             {question.author.username}
           </Link>
           <RelativeTime date={question.createdAt} />

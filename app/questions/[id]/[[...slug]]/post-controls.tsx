@@ -4,6 +4,9 @@ import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } fro
 
 type Viewer = { id: number; mayModerate: boolean } | null;
 
+// Links repeated on every post are not prefetched: each prefetch is a request the server
+// answers (uncached, even for signed-out readers), and a scrolled thread made dozens.
+
 /** Edit, history, delete and best-answer controls under an answer (the server re-checks each). */
 export function AnswerControls({ viewer, answer, question }: {
   viewer: Viewer;
@@ -21,8 +24,8 @@ export function AnswerControls({ viewer, answer, question }: {
       {mayPick && isBest && (
         <FormButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
       )}
-      {mayChange && <Link href={`/edit/answers/${answer.id}`}>Edit</Link>}
-      <Link href={`/history/answers/${answer.id}`}>History</Link>
+      {mayChange && <Link href={`/edit/answers/${answer.id}`} prefetch={false}>Edit</Link>}
+      <Link href={`/history/answers/${answer.id}`} prefetch={false}>History</Link>
       {mayChange && (
         <FormButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
       )}
@@ -34,8 +37,8 @@ export function QuestionControls({ viewer, question }: { viewer: Viewer; questio
   const mayEdit = !!viewer && (viewer.id === question.authorId || viewer.mayModerate);
   return (
     <div className="post-actions">
-      {mayEdit && <Link href={`/edit/questions/${question.id}`}>Edit</Link>}
-      <Link href={`/history/questions/${question.id}`}>History</Link>
+      {mayEdit && <Link href={`/edit/questions/${question.id}`} prefetch={false}>Edit</Link>}
+      <Link href={`/history/questions/${question.id}`} prefetch={false}>History</Link>
     </div>
   );
 }
