@@ -8,6 +8,7 @@ type Answer = Thread["answers"][number];
 
 type Props = { answer: Answer; isBest: boolean; votes?: ReactNode; actions?: ReactNode; comments?: ReactNode };
 
+/** One answer of a thread. Its author link is not prefetched (post-controls.tsx says why). */
 export function AnswerCard({ answer, isBest, votes, actions, comments }: Props) {
   return (
     <article className={isBest ? "answer best" : "answer"} id={`answer-${answer.id}`} aria-label={isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
@@ -20,7 +21,7 @@ export function AnswerCard({ answer, isBest, votes, actions, comments }: Props) 
         <span className="avatar" aria-hidden="true">
           {answer.author.username.slice(0, 1).toUpperCase()}
         </span>
-        <Link href={`/users/${answer.author.username}`} className="author">
+        <Link href={`/users/${answer.author.username}`} className="author" prefetch={false}>
           {answer.author.username}
         </Link>
         <RelativeTime date={answer.createdAt} />

@@ -62,7 +62,7 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
     const body = Buffer.concat(chunks);
-    res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body.toString("utf8")));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);
     res.removeHeader("Transfer-Encoding");
     onPage({ status: res.statusCode, headers: headersOf(res), body });

@@ -1,21 +1,29 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 
 export type MyVote = -1 | 0 | 1;
 
 const asVote = (value: number): MyVote => (value > 0 ? 1 : value < 0 ? -1 : 0);
 
-/** A signed-in reader's votes on one thread (the question and the given answers), in one query. */
-export async function findMyVotes(userId: number, questionId: number, answerIds: number[]): Promise<{ question: MyVote; answers: Map<number, MyVote> }> {
-  const rows = await db.vote.findMany({
-    where: { userId, OR: [{ questionId }, ...(answerIds.length ? [{ answerId: { in: answerIds } }] : [])] },
-    select: { questionId: true, answerId: true, value: true },
-  });
-  let question: MyVote = 0;
-  const answers = new Map<number, MyVote>();
+export type MyThreadState = { votes: { question: MyVote; answers: Map<number, MyVote> }; following: boolean };
+
+/**
+ * What a signed-in reader has done on one thread: their votes on the question and the given
+ * answers, and whether they follow it. One statement, as every signed-in read of a thread
+ * needs both (a follow row is the one with no vote value).
+ */
+export async function findMyThreadState(userId: number, questionId: number, answerIds: number[]): Promise<MyThreadState> {
+  const onAnswers = answerIds.length > 0 ? Prisma.sql`OR "answerId" IN (${Prisma.join(answerIds)})` : Prisma.empty;
+  const rows = await db.$queryRaw<{ questionId: number | null; answerId: number | null; value: number | null }[]>`
+    SELECT "questionId", "answerId", "value" FROM "Vote" WHERE "userId" = ${userId} AND ("questionId" = ${questionId} ${onAnswers})
+    UNION ALL
+    SELECT "questionId", NULL, NULL FROM "Follow" WHERE "userId" = ${userId} AND "questionId" = ${questionId}`;
+  const state: MyThreadState = { votes: { question: 0, answers: new Map() }, following: false };
   for (const row of rows) {
-    if (row.questionId !== null) question = asVote(row.value);
-    else if (row.answerId !== null) answers.set(row.answerId, asVote(row.value));
+    if (row.value === null) state.following = true;
+    else if (row.questionId !== null) state.votes.question = asVote(row.value);
+    else if (row.answerId !== null) state.votes.answers.set(row.answerId, asVote(row.value));
   }
-  return { question, answers };
+  return state;
 }

@@ -17,9 +17,8 @@ import { isOwnThreadPost } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
 import { findOpenBounty } from "@/lib/data/bounties";
 import { listCommentsForThread } from "@/lib/data/comments";
-import { isFollowing } from "@/lib/data/follows";
 import { findThread, type AnswerOrder } from "@/lib/data/thread";
-import { findMyVotes } from "@/lib/data/votes";
+import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
@@ -62,12 +61,13 @@ export default async function QuestionPage(props: Props) {
 
   const viewer = user ? { id: user.id, mayModerate } : null;
   const answerIds = answers.map((a) => a.id);
-  const [comments, bounty, myVotes, following] = await Promise.all([
+  const [comments, bounty, mine] = await Promise.all([
     listCommentsForThread(question.id, answerIds, { includeHidden: mayModerate }),
     findOpenBounty(question.id),
-    user ? findMyVotes(user.id, question.id, answerIds) : null,
-    user ? isFollowing(user.id, "question", question.id) : false,
+    user ? findMyThreadState(user.id, question.id, answerIds) : null,
   ]);
+  const myVotes = mine?.votes;
+  const following = mine?.following ?? false;
   const locked = question.lockedAt !== null;
   const canComment = (authorId: number) =>
     !!user && (hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId, questionAuthorId: question.authorId }));
@@ -82,7 +82,7 @@ export default async function QuestionPage(props: Props) {
           <span className="avatar" aria-hidden="true">
             {question.author.username.slice(0, 1).toUpperCase()}
           </span>
-          <Link href={`/users/${question.author.username}`} className="author">
+          <Link href={`/users/${question.author.username}`} className="author" prefetch={false}>
             {question.author.username}
           </Link>
           <RelativeTime date={question.createdAt} />

@@ -1,8 +1,11 @@
 import Link from "next/link";
-import { ActionButton } from "@/components/action-button";
+import { FormButton } from "@/components/form-button";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
+
+// Links repeated on every post are not prefetched: each prefetch is a request the server
+// answers (uncached, even for signed-out readers), and a scrolled thread made dozens.
 
 /** Edit, history, delete and best-answer controls under an answer (the server re-checks each). */
 export function AnswerControls({ viewer, answer, question }: {
@@ -16,15 +19,15 @@ export function AnswerControls({ viewer, answer, question }: {
   return (
     <div className="post-actions">
       {mayPick && !isBest && (
-        <ActionButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
+        <FormButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
       )}
       {mayPick && isBest && (
-        <ActionButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
+        <FormButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
       )}
-      {mayChange && <Link href={`/edit/answers/${answer.id}`}>Edit</Link>}
-      <Link href={`/history/answers/${answer.id}`}>History</Link>
+      {mayChange && <Link href={`/edit/answers/${answer.id}`} prefetch={false}>Edit</Link>}
+      <Link href={`/history/answers/${answer.id}`} prefetch={false}>History</Link>
       {mayChange && (
-        <ActionButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
+        <FormButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
       )}
     </div>
   );
@@ -34,8 +37,8 @@ export function QuestionControls({ viewer, question }: { viewer: Viewer; questio
   const mayEdit = !!viewer && (viewer.id === question.authorId || viewer.mayModerate);
   return (
     <div className="post-actions">
-      {mayEdit && <Link href={`/edit/questions/${question.id}`}>Edit</Link>}
-      <Link href={`/history/questions/${question.id}`}>History</Link>
+      {mayEdit && <Link href={`/edit/questions/${question.id}`} prefetch={false}>Edit</Link>}
+      <Link href={`/history/questions/${question.id}`} prefetch={false}>History</Link>
     </div>
   );
 }
