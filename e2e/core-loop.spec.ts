@@ -68,6 +68,8 @@ test("editing keeps every version in a public history", async ({ browser }) => {
   await asker.page.getByRole("link", { name: "Edit", exact: true }).first().click();
   await asker.page.getByLabel("Details").fill("I see 255.255.255.0 everywhere. What does it do, and what is /24?");
   await asker.page.getByRole("button", { name: "Save edits" }).click();
+  // The edit page's live preview shows the new text too: wait until saving has led back to the thread.
+  await asker.page.waitForURL((url) => url.pathname.startsWith("/questions/"));
   await expect(asker.page.getByText("what is /24?")).toBeVisible();
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(path);
