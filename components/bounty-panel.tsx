@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FormButton } from "@/components/form-button";
+import { ActionButton } from "@/components/action-button";
 import { awardBountyAction } from "@/lib/actions/bounty";
 import type { OpenBounty } from "@/lib/data/bounties";
 import { formatExact } from "@/lib/format";
@@ -70,7 +70,7 @@ export function BountyPanel({ bounty, viewer, question }: Props) {
 /** For the offerer, under each answer by someone else while their bounty is open. */
 export function AwardBountyButton({ bountyId, answerId }: { bountyId: number; answerId: number }) {
   return (
-    <FormButton
+    <ActionButton
       action={awardBountyAction}
       fields={{ bountyId, answerId }}
       label="Award bounty"

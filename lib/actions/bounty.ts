@@ -18,8 +18,7 @@ export async function offerBountyAction(_prev: FormState, form: FormData): Promi
   goToThread(thread);
 }
 
-/** Takes only the form: the award button under each answer is this form's own action. */
-export async function awardBountyAction(form: FormData): Promise<FormState> {
+export async function awardBountyAction(_prev: FormState, form: FormData): Promise<FormState> {
   let thread: { questionId: number; slug: string; answerId: number };
   try {
     const user = await getCurrentUser();

@@ -25,14 +25,12 @@ async function runAndReturn(command: () => Promise<Done>, toComment: boolean): P
   redirect(toComment ? `${path}#comment-${done.id}` : path);
 }
 
-// Adding and editing take only the form: they are the comment form's own action, with or
-// without JavaScript (components/comment-form.tsx).
-export async function addCommentAction(form: FormData): Promise<FormState> {
+export async function addCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   return runAndReturn(() => addComment(user, formFields(form)), true);
 }
 
-export async function editCommentAction(form: FormData): Promise<FormState> {
+export async function editCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   return runAndReturn(() => editComment(user, formFields(form)), true);
 }

@@ -20,19 +20,17 @@ async function runOnThread(form: FormData, command: (fields: Record<string, stri
   goToThread(thread, answerId);
 }
 
-// These take only the form: the buttons under each answer (components/form-button.tsx) are
-// forms whose own action they are, with or without JavaScript.
-export async function selectBestAnswerAction(form: FormData): Promise<FormState> {
+export async function selectBestAnswerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   return runOnThread(form, (f) => selectBestAnswer(user, f.answerId), Number(form.get("answerId")) || undefined);
 }
 
-export async function clearBestAnswerAction(form: FormData): Promise<FormState> {
+export async function clearBestAnswerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   return runOnThread(form, (f) => clearBestAnswer(user, f.questionId));
 }
 
-export async function deleteAnswerAction(form: FormData): Promise<FormState> {
+export async function deleteAnswerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   return runOnThread(form, (f) => deleteAnswer(user, f.answerId));
 }

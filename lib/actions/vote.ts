@@ -5,22 +5,21 @@ import { isAppError } from "../errors";
 import { formFields } from "../validation/parse";
 import { guardWrite } from "./write-guard";
 
-/** What a vote leaves: the post's new score and the voter's vote, or why it was refused. */
-export type VoteOutcome = { score: number; myVote: -1 | 0 | 1 } | { message: string };
+/** What a post's vote buttons show: its score, the viewer's vote, and why a vote was refused. */
+export type VoteState = { score: number; myVote: -1 | 0 | 1; message?: string };
 
 /**
- * Casts, changes or removes a vote. It takes only the form, so it is the vote form's own action:
- * without JavaScript the form posts to it and the re-rendered thread reads the new score; with
- * JavaScript the buttons call it and show the outcome in place.
+ * Casts, changes or removes a vote. With JavaScript the buttons update in place from the
+ * returned state; without it the form post re-renders the thread, which reads the new score.
  */
-export async function voteAction(form: FormData): Promise<VoteOutcome> {
+export async function voteAction(prev: VoteState, form: FormData): Promise<VoteState> {
   try {
     const user = await getCurrentUser();
     await guardWrite(user, "other");
     const { score, myVote } = await castVote(user, formFields(form));
     return { score, myVote };
   } catch (e) {
-    if (isAppError(e)) return { message: e.message };
+    if (isAppError(e)) return { score: prev.score, myVote: prev.myVote, message: e.message };
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FormButton } from "@/components/form-button";
+import { ActionButton } from "@/components/action-button";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
@@ -19,15 +19,15 @@ export function AnswerControls({ viewer, answer, question }: {
   return (
     <div className="post-actions">
       {mayPick && !isBest && (
-        <FormButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
+        <ActionButton action={selectBestAnswerAction} fields={{ answerId: answer.id }} label="✓ Pick as best answer" pendingText="Picking…" />
       )}
       {mayPick && isBest && (
-        <FormButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
+        <ActionButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
       )}
       {mayChange && <Link href={`/edit/answers/${answer.id}`} prefetch={false}>Edit</Link>}
       <Link href={`/history/answers/${answer.id}`} prefetch={false}>History</Link>
       {mayChange && (
-        <FormButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
+        <ActionButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
       )}
     </div>
   );
