@@ -77,3 +77,11 @@ test("editing keeps every version in a public history", async ({ browser }) => {
   await expect(reader.getByRole("heading", { name: /Revision 2 by/ })).toBeVisible();
   await expect(reader.locator(".diff-added")).toContainText("what is /24?");
 });
+
+test("on a phone a long line of code scrolls inside its block, not the page @phone", async ({ browser }) => {
+  const { page } = await signUpNewMember(browser, "wide");
+  const command = "tcpdump -i eth0 -nn -s0 -w capture.pcap ".repeat(8);
+  await askQuestion(page, `Why does my capture stay empty? ${Date.now()}`, `Running this:\n\n\`\`\`\n${command}\n\`\`\`\n\nprints nothing at all.`);
+  await expect(page.locator("pre")).toContainText("tcpdump -i eth0");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
