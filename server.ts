@@ -13,7 +13,7 @@ import { ensureAuthSecret } from "./lib/auth/secret";
 import { loadRuleOverrides } from "./lib/rule-overrides";
 import { connectRedis, disconnectRedis } from "./lib/redis";
 import { listenToCluster } from "./lib/cluster-bus";
-import { clearPageCache, dropLocalPages, LISTS_TAG } from "./lib/page-cache";
+import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { frontDoor } from "./server/front-door";
 
@@ -46,7 +46,7 @@ async function main() {
         if (message.type === "invalidate") dropLocalPages(message.tags);
         else if (message.type === "rules") {
           await loadRuleOverrides();
-          dropLocalPages([LISTS_TAG]);
+          dropLocalPages([ALL_TAG]);
         }
       },
       onReconnect: clearPageCache,

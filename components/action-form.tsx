@@ -9,15 +9,13 @@ type Props = {
   submitLabel: string;
   className?: string;
   buttonClassName?: string;
-  /** Puts the form in a <details> with this summary, open whenever there is an outcome to show. */
-  disclosure?: { summary: ReactNode; className?: string };
 };
 
 /** A small form for a server action whose fields the caller lays out; reports the outcome. */
-export function ActionForm({ action, children, submitLabel, className, buttonClassName, disclosure }: Props) {
+export function ActionForm({ action, children, submitLabel, className, buttonClassName }: Props) {
   const [state, formAction] = useActionState(action, {});
   const fieldErrors = Object.values(state.errors ?? {}).flat();
-  const form = (
+  return (
     <form action={formAction} className={className ?? "inline-form"}>
       {children}
       <SubmitButton className={buttonClassName}>{submitLabel}</SubmitButton>
@@ -27,13 +25,5 @@ export function ActionForm({ action, children, submitLabel, className, buttonCla
         </p>
       )}
     </form>
-  );
-  if (!disclosure) return form;
-  // Without JavaScript the post reloads the page: reopen it so the outcome is seen.
-  return (
-    <details className={disclosure.className} open={state.message ? true : undefined}>
-      <summary>{disclosure.summary}</summary>
-      {form}
-    </details>
   );
 }

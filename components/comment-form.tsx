@@ -4,6 +4,8 @@ import { addCommentAction, editCommentAction } from "@/lib/actions/comment";
 import { commentRules } from "@/lib/comment-rules";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { FieldError, FormMessage } from "./field-error";
+import { openFormHref } from "./flag-menu";
+import { LinkDisclosure } from "./link-disclosure";
 import { SubmitButton } from "./submit-button";
 import styles from "./comment-list.module.css";
 
@@ -50,5 +52,16 @@ export function CommentForm(props: Props) {
       <FieldError id={errorId} errors={state.errors?.body} />
       <SubmitButton pendingText="Saving…">{props.mode === "add" ? "Add comment" : "Save comment"}</SubmitButton>
     </form>
+  );
+}
+
+type AddProps = { postType: CommentPostType; postId: number; thread: { questionId: number; slug: string }; open: boolean };
+
+/** "Add a comment" under a post: the form is rendered only once opened (see LinkDisclosure). */
+export function AddComment({ postType, postId, thread, open }: AddProps) {
+  return (
+    <LinkDisclosure label="Add a comment" href={openFormHref("comment", thread, postType, postId)} open={open} className={styles.add}>
+      <CommentForm mode="add" postType={postType} postId={postId} />
+    </LinkDisclosure>
   );
 }

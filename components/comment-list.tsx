@@ -6,12 +6,16 @@ import { formatExact } from "@/lib/format";
 import { privileges } from "@/lib/rules";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { ActionButton } from "./action-button";
-import { CommentForm } from "./comment-form";
+import { AddComment, CommentForm } from "./comment-form";
 import { FlagMenu } from "./flag-menu";
 import { RelativeTime } from "./relative-time";
 import styles from "./comment-list.module.css";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
+
+/** Which post's flag or comment form the URL opens, as "answer-12" (see LinkDisclosure). */
+export type OpenForms = { flag?: string; comment?: string };
+const NONE_OPEN: OpenForms = {};
 
 type Props = {
   comments: CommentView[];
@@ -23,13 +27,15 @@ type Props = {
   locked: boolean;
   /** False when the viewer lacks the points to comment here (the server re-checks anyway). */
   canComment?: boolean;
+  /** The forms the URL asks to render open (`?flag=comment-7`, `?comment=answer-3`). */
+  opened?: OpenForms;
 };
 
 /**
  * The comments under one post. Signed-out readers get the same bytes (the page is cached for
  * them); controls appear only in signed-in renders.
  */
-export function CommentList({ comments, viewer, postType, postId, thread, locked, canComment = true }: Props) {
+export function CommentList({ comments, viewer, postType, postId, thread, locked, canComment = true, opened = NONE_OPEN }: Props) {
   if (comments.length === 0 && !viewer) return null;
   return (
     <section className={styles.comments} aria-label={`Comments on this ${postType}`}>
@@ -58,7 +64,7 @@ export function CommentList({ comments, viewer, postType, postId, thread, locked
                   {mayDelete && (
                     <ActionButton action={deleteCommentAction} fields={{ commentId: c.id }} label="Delete" className="button-quiet" confirm="Delete this comment?" pendingText="Deleting…" />
                   )}
-                  {viewer && !mine && <FlagMenu postType="comment" postId={c.id} questionId={thread.id} slug={thread.slug} />}
+                  {viewer && !mine && <FlagMenu postType="comment" postId={c.id} questionId={thread.id} slug={thread.slug} open={opened.flag === `comment-${c.id}`} />}
                 </div>
               </li>
             );
@@ -67,10 +73,7 @@ export function CommentList({ comments, viewer, postType, postId, thread, locked
       )}
       {viewer && !locked && (canComment ? (
         // Keyed by the count so that, after posting, a fresh closed form replaces the used one.
-        <details key={comments.length} className={styles.add}>
-          <summary>Add a comment</summary>
-          <CommentForm mode="add" postType={postType} postId={postId} />
-        </details>
+        <AddComment key={comments.length} postType={postType} postId={postId} thread={{ questionId: thread.id, slug: thread.slug }} open={opened.comment === `${postType}-${postId}`} />
       ) : (
         <p className="hint">You need {privileges.commentEverywhere} points to comment on other members&apos; posts.</p>
       ))}

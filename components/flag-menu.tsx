@@ -1,31 +1,44 @@
+"use client";
 import { flagPostAction } from "@/lib/actions/moderation";
 import { ActionForm } from "./action-form";
+import { LinkDisclosure } from "./link-disclosure";
 
-type Props = { postType: "question" | "answer" | "comment"; postId: number; questionId: number; slug: string };
+export type FlagTarget = "question" | "answer" | "comment";
+type Props = { postType: FlagTarget; postId: number; questionId: number; slug: string; open?: boolean };
+
+/** The anchor a post or comment has on the thread page. */
+export const anchorOf = (postType: FlagTarget, id: number) => (postType === "question" ? "question-title" : `${postType}-${id}`);
+
+/** The thread URL that renders one post's form open (the no-JavaScript way to open it). */
+export function openFormHref(param: "flag" | "comment", target: { questionId: number; slug: string }, postType: FlagTarget, postId: number): string {
+  return `/questions/${target.questionId}/${target.slug}?${param}=${postType}-${postId}#${anchorOf(postType, postId)}`;
+}
 
 /**
- * "Flag" under a post or a comment: a disclosure with a reason and an optional note for the
- * moderators. One small client form per menu (no other state), so that the outcome shows even
- * without JavaScript.
+ * "Flag" under a post or a comment: opens a reason and an optional note for the moderators.
+ * A client component with the form inside it, so the page sends four numbers per menu rather
+ * than a rendered form.
  */
-export function FlagMenu({ postType, postId, questionId, slug }: Props) {
+export function FlagMenu({ postType, postId, questionId, slug, open = false }: Props) {
   const id = `flag-${postType}-${postId}`;
-  const summary = <>Flag{postType === "comment" && <span className="visually-hidden"> this comment</span>}</>;
+  const label = <>Flag{postType === "comment" && <span className="visually-hidden"> this comment</span>}</>;
   return (
-    <ActionForm action={flagPostAction} submitLabel="Send flag" buttonClassName="button-quiet" disclosure={{ summary, className: "flag-menu" }}>
-      <input type="hidden" name="postType" value={postType} />
-      <input type="hidden" name="postId" value={postId} />
-      <input type="hidden" name="questionId" value={questionId} />
-      <input type="hidden" name="slug" value={slug} />
-      <label htmlFor={`${id}-reason`}>Reason</label>
-      <select id={`${id}-reason`} name="reason" defaultValue="">
-        <option value="" disabled>Choose…</option>
-        <option value="SPAM">Spam</option>
-        <option value="OFFENSIVE">Rude or offensive</option>
-        <option value="NEEDS_ATTENTION">Needs a moderator’s attention</option>
-      </select>
-      <label htmlFor={`${id}-note`}>Note (optional)</label>
-      <input id={`${id}-note`} name="note" maxLength={500} />
-    </ActionForm>
+    <LinkDisclosure label={label} href={openFormHref("flag", { questionId, slug }, postType, postId)} open={open} className="flag-menu" linkClassName="disclosure-link">
+      <ActionForm action={flagPostAction} submitLabel="Send flag" buttonClassName="button-quiet">
+        <input type="hidden" name="postType" value={postType} />
+        <input type="hidden" name="postId" value={postId} />
+        <input type="hidden" name="questionId" value={questionId} />
+        <input type="hidden" name="slug" value={slug} />
+        <label htmlFor={`${id}-reason`}>Reason</label>
+        <select id={`${id}-reason`} name="reason" defaultValue="">
+          <option value="" disabled>Choose…</option>
+          <option value="SPAM">Spam</option>
+          <option value="OFFENSIVE">Rude or offensive</option>
+          <option value="NEEDS_ATTENTION">Needs a moderator’s attention</option>
+        </select>
+        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <input id={`${id}-note`} name="note" maxLength={500} />
+      </ActionForm>
+    </LinkDisclosure>
   );
 }

@@ -80,9 +80,10 @@ test("a member flags a comment with the keyboard; a moderator deletes it from th
 
   await flagger.page.goto(path);
   const comment = commentOn(flagger.page, text);
-  await comment.locator("summary", { hasText: "Flag this comment" }).focus();
+  await comment.getByRole("link", { name: "Flag this comment" }).focus();
   await flagger.page.keyboard.press("Enter");
-  await comment.getByLabel("Reason").focus();
+  // Opening takes the keyboard to the first field.
+  await expect(comment.getByLabel("Reason")).toBeFocused();
   await comment.getByLabel("Reason").selectOption("SPAM");
   await flagger.page.keyboard.press("Tab");
   await expect(comment.getByLabel("Note (optional)")).toBeFocused();
@@ -122,8 +123,10 @@ test("flagging a comment works without JavaScript; a dismissal leaves the commen
   await page.getByLabel("Username or email").fill(flagger.username);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
+  // Without JavaScript the link reloads the thread with this comment's flag form open.
+  await commentOn(page, text).getByRole("link", { name: "Flag this comment" }).click();
+  await expect(page).toHaveURL(/\?flag=comment-\d+#comment-\d+$/);
   const comment = commentOn(page, text);
-  await comment.locator("summary").click();
   await comment.getByLabel("Reason").selectOption("OFFENSIVE");
   await comment.getByRole("button", { name: "Send flag" }).click();
   await expect(commentOn(page, text).getByRole("status")).toHaveText(/a moderator will look at it/);

@@ -56,7 +56,7 @@ test("votes need points, update in place without a reload, and undo cleanly", as
   await expect(questionOf(reader, title).getByRole("link", { name: /Upvote/ })).toHaveAttribute("href", /^\/login\?next=/);
 });
 
-test("voting works as a plain form post without JavaScript", async ({ browser }) => {
+test("voting and commenting work as plain form posts without JavaScript", async ({ browser }) => {
   const asker = await signUpNewMember(browser, "nojsasker");
   const answerer = await signUpNewMember(browser, "nojsvoter");
   const title = `Why does TCP need a three-way handshake? ${asker.username}`;
@@ -79,4 +79,13 @@ test("voting works as a plain form post without JavaScript", async ({ browser })
   await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
   await question.getByRole("button", { name: "Remove upvote" }).click();
   await expect(question.getByRole("status")).toHaveText("Score 0");
+
+  // "Add a comment" is a link: it reloads the thread with that post's form open, and the
+  // form posts back to the same address.
+  const answer = page.locator(".answer", { hasText: "Both sides must learn" });
+  await answer.getByRole("link", { name: "Add a comment" }).click();
+  await expect(page).toHaveURL(/\?comment=answer-\d+#answer-\d+$/);
+  await answer.getByLabel("Comment", { exact: true }).fill("It holds without JavaScript, too.");
+  await answer.getByRole("button", { name: "Add comment" }).click();
+  await expect(answer.getByRole("listitem").filter({ hasText: "It holds without JavaScript, too." })).toBeVisible();
 });

@@ -19,15 +19,18 @@ export type CachedPage = {
 };
 
 const MAX_ENTRIES = 5_000;
-// Writes invalidate at once; the age limit only bounds how far view counts may trail.
-const MAX_AGE_MS = 1000 * (Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
+// Writes invalidate at once; the age limit only bounds how far view counts may trail (and
+// lib/data/thread-cache.ts keeps its entries as long).
+export const MAX_AGE_MS = 1000 * (Number(process.env.PAGE_CACHE_TTL_SECONDS) || 60);
 // Only parameters that change what a page shows are part of its key, so made-up query
 // strings cannot fill the cache or bypass it.
 const KEY_PARAMS = ["page", "sort", "q", "tag", "category", "answered", "author", "tab", "answers", "best"];
 
-type Store = { entries: Map<string, CachedPage>; epoch: number };
+/** Called with the dropped tags (null: everything), for other stores keyed by the same tags. */
+type DropListener = (tags: Set<string> | null) => void;
+type Store = { entries: Map<string, CachedPage>; epoch: number; listeners: Map<string, DropListener> };
 const g = globalThis as typeof globalThis & { __forumPageCache?: Store };
-const store: Store = (g.__forumPageCache ??= { entries: new Map(), epoch: 0 });
+const store: Store = (g.__forumPageCache ??= { entries: new Map(), epoch: 0, listeners: new Map() });
 
 /** Tags a page at this path depends on: its thread, or the lists (everything else). */
 export function tagsForPath(pathname: string): string[] {
@@ -36,6 +39,8 @@ export function tagsForPath(pathname: string): string[] {
 }
 
 export const LISTS_TAG = "lists";
+/** Drops every entry: for changes that show on every page (a category's name). */
+export const ALL_TAG = "*";
 export const questionTag = (id: number) => `question:${id}`;
 
 /** The cache key of a URL: its path and the meaningful parameters, in a fixed order. */
@@ -77,11 +82,22 @@ export function invalidatePages(tags: string[]): void {
 
 /** Drops this server's pages tagged with any of `tags` (for another server's invalidation). */
 export function dropLocalPages(tags: string[]): void {
+  if (tags.includes(ALL_TAG)) return clearPageCache();
   store.epoch++;
   const drop = new Set(tags);
   for (const [key, page] of store.entries) {
     if (page.tags.some((t) => drop.has(t))) store.entries.delete(key);
   }
+  for (const listener of store.listeners.values()) listener(drop);
+}
+
+/**
+ * Lets another cache keyed by these tags (lib/data/thread-cache.ts) drop its entries whenever
+ * pages are dropped, here or on another server. Named, so that each copy of a module (Next
+ * bundles one per layer) replaces its listener instead of adding one.
+ */
+export function onPagesDropped(name: string, listener: DropListener): void {
+  store.listeners.set(name, listener);
 }
 
 /** After a change to a question's thread: its page and every list. */
@@ -94,7 +110,13 @@ export function invalidateLists(): void {
   invalidatePages([LISTS_TAG]);
 }
 
+/** After a change that shows on every page. */
+export function invalidateAll(): void {
+  invalidatePages([ALL_TAG]);
+}
+
 export function clearPageCache(): void {
   store.epoch++;
   store.entries.clear();
+  for (const listener of store.listeners.values()) listener(null);
 }

@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import { db } from "../db";
 import { publishToCluster } from "../cluster-bus";
 import { AppError } from "../errors";
-import { invalidateLists } from "../page-cache";
+import { invalidateAll, invalidateLists } from "../page-cache";
 import { findTotalMismatches } from "../points";
 import { applyRuleOverrides, privileges, rules, type RuleOverrides } from "../rules";
 import { RULES_KEY } from "../rule-overrides";
@@ -46,7 +46,8 @@ export async function updateRules(actorOrNull: Actor | null, input: unknown) {
   });
   applyRuleOverrides(next);
   publishToCluster({ type: "rules" });
-  invalidateLists();
+  // Thread pages state the points for answering, so every cached page goes.
+  invalidateAll();
 }
 
 /** Rebuilds every member's total from the ledger and reports each difference it fixed. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { audit } from "../audit";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { invalidateLists } from "../page-cache";
+import { invalidateAll, invalidateLists } from "../page-cache";
 import { slugify } from "../slug";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
@@ -53,7 +53,8 @@ export async function renameCategory(actorOrNull: Actor | null, input: unknown) 
   } catch (e) {
     throw isUniqueViolation(e) ? taken() : e;
   }
-  invalidateLists();
+  // Every thread in it shows the name, and threads are cached by their own tags only.
+  invalidateAll();
 }
 
 /** Moves a category one place up or down in the listed order. */

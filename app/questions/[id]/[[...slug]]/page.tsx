@@ -5,7 +5,7 @@ import { cache } from "react";
 import { AnswerCard } from "@/components/answer-card";
 import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
-import { CommentList } from "@/components/comment-list";
+import { CommentList, type OpenForms } from "@/components/comment-list";
 import { FlagMenu } from "@/components/flag-menu";
 import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
@@ -15,9 +15,8 @@ import { VoteButtons } from "@/components/vote-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isOwnThreadPost } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
-import { findOpenBounty } from "@/lib/data/bounties";
-import { listCommentsForThread } from "@/lib/data/comments";
-import { findThread, type AnswerOrder } from "@/lib/data/thread";
+import type { AnswerOrder } from "@/lib/data/thread";
+import { loadPublicThread } from "@/lib/data/thread-cache";
 import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { hasPrivilege, rules } from "@/lib/rules";
@@ -28,44 +27,46 @@ import { ThreadStatus } from "./thread-status";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string; slug?: string[] }>; searchParams: Promise<{ answers?: string }> };
+type Props = { params: Promise<{ id: string; slug?: string[] }>; searchParams: Promise<{ answers?: string; flag?: string; comment?: string }> };
 
 function parseId(raw: string): number | null {
   return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
-// The metadata and the page share one query per request (arguments are compared by value).
-const loadThread = cache((id: number, order: AnswerOrder, includeHidden: boolean) => findThread(id, { order, includeHidden }));
+// The metadata and the page share one load per request (arguments are compared by value).
+const loadThread = cache((id: number, order: AnswerOrder, includeHidden: boolean) => loadPublicThread(id, order, { includeHidden }));
+
+/** `?flag=answer-12` and `?comment=question-3` open one form (links do this without JavaScript). */
+function openForms({ flag, comment }: { flag?: string; comment?: string }): OpenForms {
+  const ok = (v?: string) => (typeof v === "string" && /^(question|answer|comment)-\d{1,9}$/.test(v) ? v : undefined);
+  return { flag: ok(flag), comment: ok(comment) };
+}
 
 async function resolve({ params, searchParams }: Props) {
   const { id, slug } = await params;
-  const order: AnswerOrder = (await searchParams).answers === "newest" ? "newest" : "votes";
+  const query = await searchParams;
+  const order: AnswerOrder = query.answers === "newest" ? "newest" : "votes";
   const questionId = parseId(id);
   // Signed-out readers get the same bytes (cached); the viewer's extras come from this render.
   const user = await getCurrentUser();
   const mayModerate = !!user && isModerator(user);
-  const thread = questionId ? await loadThread(questionId, order, mayModerate) : null;
-  return { thread, slug, order, user, mayModerate };
+  const shared = questionId ? await loadThread(questionId, order, mayModerate) : null;
+  return { shared, slug, order, user, mayModerate, opened: openForms(query) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { thread } = await resolve(props);
-  return { title: thread?.question.title ?? "Question" };
+  const { shared } = await resolve(props);
+  return { title: shared?.thread.question.title ?? "Question" };
 }
 
 export default async function QuestionPage(props: Props) {
-  const { thread, slug, order, user, mayModerate } = await resolve(props);
-  if (!thread) notFound();
-  const { question, answers } = thread;
+  const { shared, slug, order, user, mayModerate, opened } = await resolve(props);
+  if (!shared) notFound();
+  const { thread: { question, answers }, comments, bounty } = shared;
   if (slug?.length !== 1 || slug[0] !== question.slug) permanentRedirect(`/questions/${question.id}/${question.slug}`);
 
   const viewer = user ? { id: user.id, mayModerate } : null;
-  const answerIds = answers.map((a) => a.id);
-  const [comments, bounty, mine] = await Promise.all([
-    listCommentsForThread(question.id, answerIds, { includeHidden: mayModerate }),
-    findOpenBounty(question.id),
-    user ? findMyThreadState(user.id, question.id, answerIds) : null,
-  ]);
+  const mine = user ? await findMyThreadState(user.id, question.id, answers.map((a) => a.id)) : null;
   const myVotes = mine?.votes;
   const following = mine?.following ?? false;
   const locked = question.lockedAt !== null;
@@ -102,8 +103,8 @@ export default async function QuestionPage(props: Props) {
               <TagList tags={question.tags} />
             </footer>
             <QuestionControls viewer={viewer} question={question} />
-            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} />}
-            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} />
+            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} open={opened.flag === `question-${question.id}`} />}
+            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} opened={opened} />
           </div>
         </div>
       </article>
@@ -130,10 +131,10 @@ export default async function QuestionPage(props: Props) {
               <>
                 <AnswerControls viewer={viewer} answer={a} question={question} />
                 {bounty && user?.id === bounty.offererId && a.authorId !== user.id && <AwardBountyButton bountyId={bounty.id} answerId={a.id} />}
-                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} />}
+                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} open={opened.flag === `answer-${a.id}`} />}
               </>
             }
-            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} />}
+            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} opened={opened} />}
           />
         ))}
       </section>

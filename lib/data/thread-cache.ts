@@ -1,0 +1,55 @@
+import "server-only";
+import { cacheEpoch, MAX_AGE_MS, onPagesDropped, questionTag } from "../page-cache";
+import { findOpenBounty } from "./bounties";
+import { listCommentsForThread, type ThreadComments } from "./comments";
+import { findThread, type AnswerOrder, type Thread } from "./thread";
+
+/** What every reader of a thread sees alike: the posts, their comments and the open bounty. */
+export type PublicThread = { thread: Thread; comments: ThreadComments; bounty: Awaited<ReturnType<typeof findOpenBounty>> };
+
+type Entry = { value: PublicThread; tag: string; storedAt: number };
+type Store = Map<string, Entry>;
+
+// Enough for the threads being read right now; a 30-answer thread is about 100 kB here.
+const MAX_ENTRIES = 500;
+const g = globalThis as typeof globalThis & { __forumThreadCache?: Store };
+const entries: Store = (g.__forumThreadCache ??= new Map());
+
+// The page cache's invalidations (every write, here or on another app server) drop these too.
+onPagesDropped("thread-data", (tags) => {
+  if (!tags) return entries.clear();
+  for (const [key, entry] of entries) if (tags.has(entry.tag)) entries.delete(key);
+});
+
+async function queryPublicThread(id: number, order: AnswerOrder, includeHidden: boolean): Promise<PublicThread | null> {
+  const thread = await findThread(id, { order, includeHidden });
+  if (!thread) return null;
+  const [comments, bounty] = await Promise.all([
+    listCommentsForThread(id, thread.answers.map((a) => a.id), { includeHidden }),
+    findOpenBounty(id),
+  ]);
+  return { thread, comments, bounty };
+}
+
+/**
+ * A thread's shared data, from memory when no write has touched it since it was read. The
+ * signed-out page cache serves whole pages; this serves signed-in renders, which differ per
+ * reader only in their extras (votes, controls), so they skip the thread's queries. The same
+ * epoch rule as the page cache applies: a read that overlapped any write is not kept.
+ * Moderators' views (hidden posts included) always come from the database. The value is
+ * shared between requests: callers must not change it.
+ */
+export async function loadPublicThread(id: number, order: AnswerOrder, { includeHidden = false } = {}): Promise<PublicThread | null> {
+  if (includeHidden) return queryPublicThread(id, order, true);
+  const key = `${id}:${order}`;
+  const now = Date.now();
+  const hit = entries.get(key);
+  if (hit && now - hit.storedAt <= MAX_AGE_MS) return hit.value;
+  const epoch = cacheEpoch();
+  const value = await queryPublicThread(id, order, false);
+  if (value && epoch === cacheEpoch()) {
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, { value, tag: questionTag(id), storedAt: now });
+  }
+  return value;
+}
