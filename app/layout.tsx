@@ -4,7 +4,6 @@ import { AccountMenu } from "@/components/account-menu";
 import { SiteHeader } from "@/components/site-header";
 import { SignedOutLinks } from "@/components/signed-out-links";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { countUnread } from "@/lib/data/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,14 +21,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const unread = user ? await countUnread(user.id) : 0;
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader account={user ? <AccountMenu user={user} unread={unread} /> : <SignedOutLinks />} />
+        <SiteHeader account={user ? <AccountMenu user={user} unread={user.unread} /> : <SignedOutLinks />} />
         <main id="main" className="page">
           {children}
         </main>

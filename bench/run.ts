@@ -55,7 +55,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const pages = await countPageQueries(env, opts.port + 2, dir, [
       { label: "1 answer, signed-out", path: ds.threads.one.url },
       { label: "30 answers, signed-out", path: ds.threads.many.url },
-      { label: "30 answers, signed-in", path: ds.threads.many.url, cookie: cookies[0] },
+      { label: "30 answers, signed-in", path: ds.threads.many.url, cookie: cookies[0], repeat: true },
     ]);
 
     const base = `http://127.0.0.1:${opts.port}`;

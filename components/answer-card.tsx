@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Thread } from "@/lib/data/thread";
 import { PostBody } from "./post-body";
@@ -8,7 +7,7 @@ type Answer = Thread["answers"][number];
 
 type Props = { answer: Answer; isBest: boolean; votes?: ReactNode; actions?: ReactNode; comments?: ReactNode };
 
-/** One answer of a thread. Its author link is not prefetched (post-controls.tsx says why). */
+/** One answer of a thread. Its author link is a plain link (post-controls.tsx says why). */
 export function AnswerCard({ answer, isBest, votes, actions, comments }: Props) {
   return (
     <article className={isBest ? "answer best" : "answer"} id={`answer-${answer.id}`} aria-label={isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
@@ -21,9 +20,9 @@ export function AnswerCard({ answer, isBest, votes, actions, comments }: Props) 
         <span className="avatar" aria-hidden="true">
           {answer.author.username.slice(0, 1).toUpperCase()}
         </span>
-        <Link href={`/users/${answer.author.username}`} className="author" prefetch={false}>
+        <a href={`/users/${answer.author.username}`} className="author">
           {answer.author.username}
-        </Link>
+        </a>
         <RelativeTime date={answer.createdAt} />
       </header>
       {answer.hiddenAt && <p className="inline-error">Hidden after spam flags, pending a moderator&apos;s review.</p>}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { deleteCommentAction } from "@/lib/actions/comment";
 import { withinEditWindow } from "@/lib/comment-rules";
 import type { CommentView } from "@/lib/data/comments";
@@ -50,7 +49,7 @@ export function CommentList({ comments, viewer, postType, postId, thread, locked
                 {/* Sanitized by lib/markdown when the comment was written. */}
                 <div className={styles.body} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
                 <div className={styles.meta}>
-                  <Link href={`/users/${c.author.username}`}>{c.author.username}</Link>
+                  <a href={`/users/${c.author.username}`}>{c.author.username}</a>
                   <RelativeTime date={c.createdAt} />
                   {c.updatedAt.getTime() > c.createdAt.getTime() && <span title={`Edited ${formatExact(c.updatedAt)}`}>edited</span>}
                   {mayEdit && (

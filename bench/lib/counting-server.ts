@@ -3,13 +3,15 @@
  * statements each whole page render issues (layout, metadata and page together). Used only
  * by the harness, never measured for speed (logging costs time). Keep in step with server.ts.
  *   GET /__bench/queries  -> {"count", "statements"} since the last call (each with its time),
- *                            and starts counting afresh
+ *                            and starts counting afresh; with ?cold=1 it also empties the page
+ *                            and thread-data caches, so the next render is a first render
  */
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { db } from "../../lib/db";
 import { startDatabase, stopDatabase } from "../../lib/db/start";
+import { clearPageCache } from "../../lib/page-cache";
 import { loadRuleOverrides } from "../../lib/rule-overrides";
 import { flushViews } from "../../lib/views";
 import { frontDoor } from "../../server/front-door";
@@ -35,7 +37,8 @@ async function main() {
   };
   const forum = frontDoor(handle, notFound);
   const server = http.createServer((req, res) => {
-    if (req.url !== "/__bench/queries") return forum(req, res);
+    if (!req.url?.startsWith("/__bench/queries")) return forum(req, res);
+    if (req.url.endsWith("?cold=1")) clearPageCache();
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ count: statements.length, statements }));
     statements = [];

@@ -73,29 +73,39 @@ export async function probe(t: Target, threads: { many: number; one: number }, q
 
 export type PageQueries = { label: string; count: number; statements: string[] }[];
 
-/** SQL statements per whole render, counted by a query-logging copy of the server. */
-export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir: string, pages: { label: string; path: string; cookie?: string }[]): Promise<PageQueries> {
+/**
+ * SQL statements per whole render, counted by a query-logging copy of the server: a first
+ * render (caches emptied, as after a write), and for pages marked `repeat` also the next
+ * render of the same page, which may use the thread data kept in memory.
+ */
+export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir: string, pages: { label: string; path: string; cookie?: string; repeat?: boolean }[]): Promise<PageQueries> {
   const proc = startPinned("counting-server", ["--import", "tsx", "bench/lib/counting-server.ts"], { ...env, PORT: String(port) }, dir);
   const base = `http://127.0.0.1:${port}`;
   const out: PageQueries = [];
+  const render = async (page: { path: string; cookie?: string }) => {
+    const res = await fetch(`${base}${page.path}`, { headers: page.cookie ? { cookie: page.cookie } : undefined, redirect: "manual" });
+    await res.arrayBuffer();
+    // A render that fails or redirects would count the wrong thing.
+    if (res.status !== 200) throw new Error(`${page.path} answered ${res.status} on the counting server`);
+  };
+  const counted = async (label: string) => {
+    const { statements } = (await (await fetch(`${base}/__bench/queries`)).json()) as { statements: string[] };
+    const kept = statements.filter((s) => !s.includes(`"viewCount" = q."viewCount"`));
+    out.push({ label, count: kept.length, statements: kept });
+  };
   try {
     await waitForHttp(proc, `${base}/__bench/queries`);
     for (const page of pages) {
-      const headers = page.cookie ? { cookie: page.cookie } : undefined;
-      // A render that fails or redirects would count the wrong thing.
-      const first = await fetch(`${base}${page.path}`, { headers, redirect: "manual" });
-      await first.arrayBuffer();
-      if (first.status !== 200) throw new Error(`${page.path} answered ${first.status} on the counting server`);
-      // Let the batched view-count write go by, then count one render alone. Signed-out
-      // pages are rendered afresh under a new cache key (an unknown "page" value).
+      await render(page);
+      // Let the batched view-count write go by, then count one first render alone.
       await new Promise((r) => setTimeout(r, 2500));
-      await (await fetch(`${base}/__bench/queries`)).arrayBuffer();
-      const sep = page.path.includes("?") ? "&" : "?";
-      const res = await fetch(`${base}${page.path}${page.cookie ? "" : `${sep}page=${Date.now()}`}`, { headers, redirect: "manual" });
-      await res.arrayBuffer();
-      const counted = (await (await fetch(`${base}/__bench/queries`)).json()) as { count: number; statements: string[] };
-      const statements = counted.statements.filter((s) => !s.includes(`"viewCount" = q."viewCount"`));
-      out.push({ label: page.label, count: statements.length, statements });
+      await (await fetch(`${base}/__bench/queries?cold=1`)).arrayBuffer();
+      await render(page);
+      await counted(page.label);
+      if (page.repeat) {
+        await render(page);
+        await counted(`${page.label}, repeat`);
+      }
     }
   } finally {
     await stop(proc);

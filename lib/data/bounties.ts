@@ -1,17 +1,11 @@
 import "server-only";
 import { db } from "../db";
+import type { Thread } from "./thread";
 
 const PAGE_SIZE = 20;
 
-/** The open bounty on a question, if any, as the thread shows it. */
-export async function findOpenBounty(questionId: number) {
-  return db.bounty.findFirst({
-    where: { questionId, status: "OPEN" },
-    select: { id: true, amount: true, createdAt: true, expiresAt: true, offererId: true, offerer: { select: { username: true } } },
-  });
-}
-
-export type OpenBounty = NonNullable<Awaited<ReturnType<typeof findOpenBounty>>>;
+/** The open bounty on a question, as the thread shows it (read with the thread by findThread). */
+export type OpenBounty = NonNullable<Thread["bounty"]>;
 
 /**
  * Questions with an open bounty, newest bounty first. Bounties past their end are left out

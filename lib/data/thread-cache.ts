@@ -1,11 +1,10 @@
 import "server-only";
 import { cacheEpoch, MAX_AGE_MS, onPagesDropped, questionTag } from "../page-cache";
-import { findOpenBounty } from "./bounties";
 import { listCommentsForThread, type ThreadComments } from "./comments";
 import { findThread, type AnswerOrder, type Thread } from "./thread";
 
-/** What every reader of a thread sees alike: the posts, their comments and the open bounty. */
-export type PublicThread = { thread: Thread; comments: ThreadComments; bounty: Awaited<ReturnType<typeof findOpenBounty>> };
+/** What every reader of a thread sees alike: the posts and open bounty, and the comments. */
+export type PublicThread = { thread: Thread; comments: ThreadComments };
 
 type Entry = { value: PublicThread; tag: string; storedAt: number };
 type Store = Map<string, Entry>;
@@ -24,11 +23,8 @@ onPagesDropped("thread-data", (tags) => {
 async function queryPublicThread(id: number, order: AnswerOrder, includeHidden: boolean): Promise<PublicThread | null> {
   const thread = await findThread(id, { order, includeHidden });
   if (!thread) return null;
-  const [comments, bounty] = await Promise.all([
-    listCommentsForThread(id, thread.answers.map((a) => a.id), { includeHidden }),
-    findOpenBounty(id),
-  ]);
-  return { thread, comments, bounty };
+  const comments = await listCommentsForThread(id, thread.answers.map((a) => a.id), { includeHidden });
+  return { thread, comments };
 }
 
 /**

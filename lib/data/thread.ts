@@ -4,9 +4,9 @@ import { db } from "../db";
 export type AnswerOrder = "votes" | "newest";
 
 /**
- * A thread: the question and its live answers, the best answer first, then by score (or the
- * newest first when the reader asks), then oldest first. Posts hidden by spam flags are left
- * out for everyone but moderators, who see them marked. Two queries (question, answers).
+ * A thread: the question, its live answers (the best answer first, then by score, or the
+ * newest first when the reader asks, then oldest first) and its open bounty, in one statement.
+ * Posts hidden by spam flags are left out for everyone but moderators, who see them marked.
  */
 export async function findThread(id: number, { order = "votes", includeHidden = false }: { order?: AnswerOrder; includeHidden?: boolean } = {}) {
   const question = await db.question.findFirst({
@@ -35,13 +35,19 @@ export async function findThread(id: number, { order = "votes", includeHidden = 
         select: { id: true, bodyHtml: true, createdAt: true, updatedAt: true, score: true, authorId: true, hiddenAt: true, author: { select: { username: true } } },
         orderBy: order === "newest" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ score: "desc" }, { createdAt: "asc" }, { id: "asc" }],
       },
+      // At most one is open (a partial unique index says so).
+      bounties: {
+        where: { status: "OPEN" },
+        take: 1,
+        select: { id: true, amount: true, createdAt: true, expiresAt: true, offererId: true, offerer: { select: { username: true } } },
+      },
     },
   });
   if (!question) return null;
-  const { answers, ...rest } = question;
+  const { answers, bounties, ...rest } = question;
   const best = answers.filter((a) => a.id === question.bestAnswerId);
   const others = answers.filter((a) => a.id !== question.bestAnswerId);
-  return { question: rest, answers: [...best, ...others] };
+  return { question: rest, answers: [...best, ...others], bounty: bounties[0] ?? null };
 }
 
 export type Thread = NonNullable<Awaited<ReturnType<typeof findThread>>>;

@@ -62,7 +62,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function QuestionPage(props: Props) {
   const { shared, slug, order, user, mayModerate, opened } = await resolve(props);
   if (!shared) notFound();
-  const { thread: { question, answers }, comments, bounty } = shared;
+  const { thread: { question, answers, bounty }, comments } = shared;
   if (slug?.length !== 1 || slug[0] !== question.slug) permanentRedirect(`/questions/${question.id}/${question.slug}`);
 
   const viewer = user ? { id: user.id, mayModerate } : null;
@@ -83,9 +83,9 @@ export default async function QuestionPage(props: Props) {
           <span className="avatar" aria-hidden="true">
             {question.author.username.slice(0, 1).toUpperCase()}
           </span>
-          <Link href={`/users/${question.author.username}`} className="author" prefetch={false}>
+          <a href={`/users/${question.author.username}`} className="author">
             {question.author.username}
-          </Link>
+          </a>
           <RelativeTime date={question.createdAt} />
           <span aria-hidden="true">•</span>
           <span>{plural(question.viewCount, "view")}</span>

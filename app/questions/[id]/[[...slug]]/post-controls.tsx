@@ -1,11 +1,12 @@
-import Link from "next/link";
 import { ActionButton } from "@/components/action-button";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
 
-// Links repeated on every post are not prefetched: each prefetch is a request the server
-// answers (uncached, even for signed-out readers), and a scrolled thread made dozens.
+// Links repeated on every post are plain <a>: a next/link is a client component per link
+// (rendered twice, on the server and again at hydration) and prefetches what it shows, each
+// prefetch an uncached request. These lead away from the thread, where a full page load costs
+// the server no more than a client-side navigation's request would.
 
 /** Edit, history, delete and best-answer controls under an answer (the server re-checks each). */
 export function AnswerControls({ viewer, answer, question }: {
@@ -24,8 +25,8 @@ export function AnswerControls({ viewer, answer, question }: {
       {mayPick && isBest && (
         <ActionButton action={clearBestAnswerAction} fields={{ questionId: question.id }} label="Remove best answer mark" className="button-quiet" pendingText="Removing…" />
       )}
-      {mayChange && <Link href={`/edit/answers/${answer.id}`} prefetch={false}>Edit</Link>}
-      <Link href={`/history/answers/${answer.id}`} prefetch={false}>History</Link>
+      {mayChange && <a href={`/edit/answers/${answer.id}`}>Edit</a>}
+      <a href={`/history/answers/${answer.id}`}>History</a>
       {mayChange && (
         <ActionButton action={deleteAnswerAction} fields={{ answerId: answer.id }} label="Delete" className="button-quiet" confirm="Delete this answer?" pendingText="Deleting…" />
       )}
@@ -37,8 +38,8 @@ export function QuestionControls({ viewer, question }: { viewer: Viewer; questio
   const mayEdit = !!viewer && (viewer.id === question.authorId || viewer.mayModerate);
   return (
     <div className="post-actions">
-      {mayEdit && <Link href={`/edit/questions/${question.id}`} prefetch={false}>Edit</Link>}
-      <Link href={`/history/questions/${question.id}`} prefetch={false}>History</Link>
+      {mayEdit && <a href={`/edit/questions/${question.id}`}>Edit</a>}
+      <a href={`/history/questions/${question.id}`}>History</a>
     </div>
   );
 }
