@@ -15,7 +15,7 @@ test("votes need points, update in place without a reload, and undo cleanly", as
   await asker.page.goto(path);
   const answer = asker.page.getByRole("article", { name: `Answer by ${answerer.username}` });
   await answer.getByRole("button", { name: "Upvote", exact: true }).click();
-  await expect(answer.getByRole("alert")).toContainText("You need 1 points");
+  await expect(answer.getByRole("alert")).toContainText("You need 1 point to vote up");
   await expect(answer.getByRole("status")).toHaveText("Score 0");
   await expect(answer.getByRole("button", { name: "Upvote", exact: true })).toHaveAttribute("aria-pressed", "false");
 
@@ -79,6 +79,18 @@ test("voting and commenting work as plain form posts without JavaScript", async 
   await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
   await question.getByRole("button", { name: "Remove upvote" }).click();
   await expect(question.getByRole("status")).toHaveText("Score 0");
+
+  // A refusal says why, with the way back (the asker has no points to vote with yet).
+  const askerPage = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await askerPage.goto(`/login?next=${encodeURIComponent(path)}`);
+  await askerPage.getByLabel("Username or email").fill(asker.username);
+  await askerPage.getByLabel("Password").fill(PASSWORD);
+  await askerPage.getByRole("button", { name: "Log in" }).click();
+  await askerPage.locator(".answer").getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(askerPage.getByRole("heading", { name: "Your vote was not counted" })).toBeVisible();
+  await expect(askerPage.getByText("You need 1 point to vote up.")).toBeVisible();
+  await askerPage.getByRole("link", { name: "Back to the question" }).click();
+  await expect(askerPage.locator(".answer").getByRole("status")).toHaveText("Score 0");
 
   // "Add a comment" is a link: it reloads the thread with that post's form open, and the
   // form posts back to the same address.

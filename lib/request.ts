@@ -5,3 +5,14 @@ import { headers } from "next/headers";
 export async function clientIp(): Promise<string> {
   return (await headers()).get("x-forum-client-ip") ?? "unknown";
 }
+
+/**
+ * Whether a browser request comes from this site's own pages: a browser always names the
+ * Origin of a POST, and it must be this host (requests without one are not from a browser's
+ * cross-site form or script).
+ */
+export function fromThisSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  return URL.canParse(origin) && new URL(origin).host === request.headers.get("host");
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { plural } from "../format";
 import { hasPrivilege, privileges, type Privilege } from "../rules";
 
 /** Who is acting, as loaded fresh for this request (never taken from the client). */
@@ -19,7 +20,7 @@ export function requireMember(actor: Actor | null): Actor {
 /** Refuses members below a privilege's threshold, saying how many points it takes. */
 export function requirePrivilege(actor: Actor, privilege: Privilege, doing: string): void {
   if (!hasPrivilege(actor, privilege)) {
-    throw new AppError("FORBIDDEN", `You need ${privileges[privilege]} points to ${doing}.`);
+    throw new AppError("FORBIDDEN", `You need ${plural(privileges[privilege], "point")} to ${doing}.`);
   }
 }
 

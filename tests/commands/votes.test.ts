@@ -4,6 +4,7 @@ import type { Actor } from "../../lib/commands/guard";
 import { castVote } from "../../lib/commands/vote";
 import { deleteAnswer } from "../../lib/commands/delete-answer";
 import { db } from "../../lib/db";
+import { plural } from "../../lib/format";
 import { findTotalMismatches } from "../../lib/points";
 import { privileges, rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
@@ -42,7 +43,7 @@ describe("who may vote", () => {
     const down = await memberWith(privileges.voteDown);
     await assert.rejects(castVote(newcomer, { postType: "answer", postId: a.id, direction: "up" }), (e: Error & { code?: string }) => {
       assert.equal(e.code, "FORBIDDEN");
-      assert.match(e.message, new RegExp(`You need ${privileges.voteUp} points`));
+      assert.match(e.message, new RegExp(`You need ${plural(privileges.voteUp, "point")} to vote up`));
       return true;
     });
     await assert.rejects(castVote(up, { postType: "answer", postId: a.id, direction: "down" }), code("FORBIDDEN"));

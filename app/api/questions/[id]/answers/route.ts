@@ -2,6 +2,7 @@ import { guardWrite } from "@/lib/actions/write-guard";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createAnswer } from "@/lib/commands/create-answer";
 import { httpStatusOf, isAppError } from "@/lib/errors";
+import { fromThisSite } from "@/lib/request";
 import { limits } from "@/lib/rules";
 
 export const dynamic = "force-dynamic";
@@ -13,12 +14,6 @@ const MAX_BODY_CHARS = limits.bodyMax * 6 + 1_000;
 function fail(status: number, error: string, fields: Record<string, string[]> = {}, retryAfterSeconds?: number): Response {
   const headers = retryAfterSeconds ? { ...noStore, "Retry-After": String(retryAfterSeconds) } : noStore;
   return Response.json({ error, fields }, { status, headers });
-}
-
-function fromThisSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return true;
-  return URL.canParse(origin) && new URL(origin).host === request.headers.get("host");
 }
 
 /**
