@@ -46,6 +46,16 @@ export async function pointsOf(page: Page, username: string): Promise<string> {
   return (await page.getByTestId("member-points").textContent()) ?? "";
 }
 
+/** A browser page with JavaScript switched off, signed in as `username` and sent on to `next`. */
+export async function logInWithoutJavaScript(browser: Browser, username: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  return page;
+}
+
 /** A browser page signed in as one of the staff accounts scripts/test.mjs creates. */
 export async function logInAsStaff(browser: Browser, username: "e2emod" | "e2eadmin"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

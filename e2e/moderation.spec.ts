@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { askQuestion, logInAsStaff, PASSWORD, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { askQuestion, logInAsStaff, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMember } from "./helpers";
 
 /** The asker comments on their own question (no points needed there); returns the comment's text. */
 async function commentOnOwnQuestion(page: Page, text: string) {
@@ -9,6 +9,16 @@ async function commentOnOwnQuestion(page: Page, text: string) {
   await comments.getByRole("button", { name: "Add comment" }).click();
   await expect(comments.getByRole("listitem").filter({ hasText: text })).toBeVisible();
   await expect(comments.getByRole("listitem").filter({ hasText: text }).getByText("Flag this comment")).toHaveCount(0);
+}
+
+/** An asker, a question with the asker's comment on it, and another member to flag it. */
+async function commentToFlag(browser: Browser, prefix: string, title: string, body: string, comment: string) {
+  const asker = await signUpNewMember(browser, `${prefix}asker`);
+  const flagger = await signUpNewMember(browser, `${prefix}flag`);
+  const path = await askQuestion(asker.page, `${title} ${asker.username}`, body);
+  const text = `${comment}, ${asker.username}`;
+  await commentOnOwnQuestion(asker.page, text);
+  return { asker, flagger, path, text };
 }
 
 const commentOn = (page: Page, text: string) => page.getByRole("region", { name: "Comments on this question" }).getByRole("listitem").filter({ hasText: text });
@@ -72,11 +82,7 @@ test("a moderator picks the best answer on someone else's question, and closes i
 });
 
 test("a member flags a comment with the keyboard; a moderator deletes it from the queue and the flagger hears back", async ({ browser }) => {
-  const asker = await signUpNewMember(browser, "cflagasker");
-  const flagger = await signUpNewMember(browser, "cflagger");
-  const path = await askQuestion(asker.page, `Is UDP always faster than TCP? ${asker.username}`, "People say UDP is faster. Is that always true, and where does the difference come from?");
-  const text = `Cheapest VPN deals at my shop, ${asker.username}`;
-  await commentOnOwnQuestion(asker.page, text);
+  const { asker, flagger, path, text } = await commentToFlag(browser, "cflag", "Is UDP always faster than TCP?", "People say UDP is faster. Is that always true, and where does the difference come from?", "Cheapest VPN deals at my shop");
 
   await flagger.page.goto(path);
   const comment = commentOn(flagger.page, text);
@@ -112,17 +118,9 @@ test("a member flags a comment with the keyboard; a moderator deletes it from th
 });
 
 test("flagging a comment works without JavaScript; a dismissal leaves the comment in place", async ({ browser }) => {
-  const asker = await signUpNewMember(browser, "nojscasker");
-  const flagger = await signUpNewMember(browser, "nojscflag");
-  const path = await askQuestion(asker.page, `What does a subnet mask do? ${asker.username}`, "I see 255.255.255.0 everywhere. What does it actually decide?");
-  const text = `Honestly this is a silly question, ${asker.username}`;
-  await commentOnOwnQuestion(asker.page, text);
+  const { asker, flagger, path, text } = await commentToFlag(browser, "nojsc", "What does a subnet mask do?", "I see 255.255.255.0 everywhere. What does it actually decide?", "Honestly this is a silly question");
 
-  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await page.goto(`/login?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Username or email").fill(flagger.username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
+  const page = await logInWithoutJavaScript(browser, flagger.username, path);
   // Without JavaScript the link reloads the thread with this comment's flag form open.
   await commentOn(page, text).getByRole("link", { name: "Flag this comment" }).click();
   await expect(page).toHaveURL(/\?flag=comment-\d+#comment-\d+$/);

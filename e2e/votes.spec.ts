@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { askQuestion, PASSWORD, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+import { askQuestion, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMember } from "./helpers";
 
 const questionOf = (page: Page, title: string) => page.getByRole("article", { name: title });
 
@@ -63,11 +63,7 @@ test("voting and commenting work as plain form posts without JavaScript", async 
   const path = await askQuestion(asker.page, title, "Why are two messages not enough to open a TCP connection reliably?");
   await postAnswer(answerer.page, path, "Both sides must learn that the other received their initial sequence number.");
 
-  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await page.goto(`/login?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Username or email").fill(answerer.username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
+  const page = await logInWithoutJavaScript(browser, answerer.username, path);
   const question = questionOf(page, title);
   await expect(question).toBeVisible();
 
@@ -81,11 +77,7 @@ test("voting and commenting work as plain form posts without JavaScript", async 
   await expect(question.getByRole("status")).toHaveText("Score 0");
 
   // A refusal says why, with the way back (the asker has no points to vote with yet).
-  const askerPage = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await askerPage.goto(`/login?next=${encodeURIComponent(path)}`);
-  await askerPage.getByLabel("Username or email").fill(asker.username);
-  await askerPage.getByLabel("Password").fill(PASSWORD);
-  await askerPage.getByRole("button", { name: "Log in" }).click();
+  const askerPage = await logInWithoutJavaScript(browser, asker.username, path);
   await askerPage.locator(".answer").getByRole("button", { name: "Upvote", exact: true }).click();
   await expect(askerPage.getByRole("heading", { name: "Your vote was not counted" })).toBeVisible();
   await expect(askerPage.getByText("You need 1 point to vote up.")).toBeVisible();

@@ -5,9 +5,9 @@ import { test } from "node:test";
 import { checkLinks, checkQuestionRate, checkWriteRate } from "../lib/trust";
 import { trust } from "../lib/rules";
 import { frontDoor } from "../server/front-door";
+import { code } from "./helpers/errors";
 
 const newbie = (id: number) => ({ id, role: "MEMBER" as const, suspendedUntil: null, points: 0 });
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 
 test("every member has a per-minute write budget, with a retry time", async () => {
   const m = newbie(900_001);

@@ -8,12 +8,12 @@ import { db } from "../../lib/db";
 import { findTotalMismatches } from "../../lib/points";
 import { bountyRules, rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member, pointsOf } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
 
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 const DAY = 86_400_000;
 
 async function memberWith(points: number): Promise<Actor> {

@@ -7,16 +7,11 @@ import { listOpenFlags } from "../../lib/data/moderation";
 import { db } from "../../lib/db";
 import { getCachedPage, questionTag, storeCachedPage, cacheEpoch } from "../../lib/page-cache";
 import { closeTestDatabase, openTestDatabase } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
-
-const code = (c: string, message?: RegExp) => (e: unknown) => {
-  assert.equal((e as { code?: string }).code, c, String(e));
-  if (message) assert.match((e as Error).message, message);
-  return true;
-};
 
 /** A question with a comment by its asker (who needs no points to comment there). */
 async function commentedThread() {

@@ -6,16 +6,11 @@ import { commentRules } from "../../lib/comment-rules";
 import { listCommentsForThread } from "../../lib/data/comments";
 import { db } from "../../lib/db";
 import { closeTestDatabase, openTestDatabase } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
-
-const code = (c: string, message?: RegExp) => (e: unknown) => {
-  assert.equal((e as { code?: string }).code, c, String(e));
-  if (message) assert.match((e as Error).message, message);
-  return true;
-};
 
 /** A question by one member with an answer by another (who now has the +2 answer points). */
 async function thread() {

@@ -9,12 +9,11 @@ import { db } from "../../lib/db";
 import { findTotalMismatches } from "../../lib/points";
 import { rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, bestAnswerOf, member, pointsOf, someCategoryId } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
-
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 
 describe("asking and answering", () => {
   test("a question is stored with rendered, sanitized body, tags and a first revision", async () => {

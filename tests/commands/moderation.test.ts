@@ -13,12 +13,12 @@ import { db } from "../../lib/db";
 import { findTotalMismatches } from "../../lib/points";
 import { rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member, pointsOf } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
 
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 const auditCount = (action: string, targetId: number) => db.auditLog.count({ where: { action, targetId } });
 
 describe("threads", () => {

@@ -13,12 +13,11 @@ import { isUniqueViolation } from "../../lib/errors";
 import { notifyPoints } from "../../lib/notifications";
 import { findMentions, MAX_MENTIONS_PER_POST } from "../../lib/notifications/mentions";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
-
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 
 /** What a member has been told, oldest first, as "KIND" strings. */
 async function kindsOf(userId: number): Promise<string[]> {

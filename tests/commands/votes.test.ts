@@ -8,12 +8,11 @@ import { plural } from "../../lib/format";
 import { findTotalMismatches } from "../../lib/points";
 import { privileges, rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
+import { code } from "../helpers/errors";
 import { answerAs, askAs, member, pointsOf } from "../helpers/fixtures";
 
 before(openTestDatabase);
 after(closeTestDatabase);
-
-const code = (c: string) => (e: unknown) => (e as { code?: string }).code === c;
 
 /** A member holding `points` (through the ledger, as an adjustment), as the session would load them. */
 async function memberWith(points: number, role: Actor["role"] = "MEMBER"): Promise<Actor> {
