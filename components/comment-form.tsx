@@ -2,9 +2,9 @@
 import { useActionState, useId, useState } from "react";
 import { addCommentAction, editCommentAction } from "@/lib/actions/comment";
 import { commentRules } from "@/lib/comment-rules";
+import { openFormHref } from "@/lib/open-forms";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { FieldError, FormMessage } from "./field-error";
-import { openFormHref } from "./flag-menu";
 import { LinkDisclosure } from "./link-disclosure";
 import { SubmitButton } from "./submit-button";
 import styles from "./comment-list.module.css";

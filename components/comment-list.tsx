@@ -2,6 +2,7 @@ import { deleteCommentAction } from "@/lib/actions/comment";
 import { withinEditWindow } from "@/lib/comment-rules";
 import type { CommentView } from "@/lib/data/comments";
 import { formatExact } from "@/lib/format";
+import { formKey, type OpenForms } from "@/lib/open-forms";
 import { privileges } from "@/lib/rules";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { ActionButton } from "./action-button";
@@ -11,9 +12,6 @@ import { RelativeTime } from "./relative-time";
 import styles from "./comment-list.module.css";
 
 type Viewer = { id: number; mayModerate: boolean } | null;
-
-/** Which post's flag or comment form the URL opens, as "answer-12" (see LinkDisclosure). */
-export type OpenForms = { flag?: string; comment?: string };
 const NONE_OPEN: OpenForms = {};
 
 type Props = {
@@ -63,7 +61,7 @@ export function CommentList({ comments, viewer, postType, postId, thread, locked
                   {mayDelete && (
                     <ActionButton action={deleteCommentAction} fields={{ commentId: c.id }} label="Delete" className="button-quiet" confirm="Delete this comment?" pendingText="Deleting…" />
                   )}
-                  {viewer && !mine && <FlagMenu postType="comment" postId={c.id} questionId={thread.id} slug={thread.slug} open={opened.flag === `comment-${c.id}`} />}
+                  {viewer && !mine && <FlagMenu postType="comment" postId={c.id} questionId={thread.id} slug={thread.slug} open={opened.flag === formKey("comment", c.id)} />}
                 </div>
               </li>
             );
@@ -72,7 +70,7 @@ export function CommentList({ comments, viewer, postType, postId, thread, locked
       )}
       {viewer && !locked && (canComment ? (
         // Keyed by the count so that, after posting, a fresh closed form replaces the used one.
-        <AddComment key={comments.length} postType={postType} postId={postId} thread={{ questionId: thread.id, slug: thread.slug }} open={opened.comment === `${postType}-${postId}`} />
+        <AddComment key={comments.length} postType={postType} postId={postId} thread={{ questionId: thread.id, slug: thread.slug }} open={opened.comment === formKey(postType, postId)} />
       ) : (
         <p className="hint">You need {privileges.commentEverywhere} points to comment on other members&apos; posts.</p>
       ))}

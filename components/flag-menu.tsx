@@ -1,18 +1,10 @@
 "use client";
 import { flagPostAction } from "@/lib/actions/moderation";
+import { openFormHref, type FormTarget } from "@/lib/open-forms";
 import { ActionForm } from "./action-form";
 import { LinkDisclosure } from "./link-disclosure";
 
-export type FlagTarget = "question" | "answer" | "comment";
-type Props = { postType: FlagTarget; postId: number; questionId: number; slug: string; open?: boolean };
-
-/** The anchor a post or comment has on the thread page. */
-export const anchorOf = (postType: FlagTarget, id: number) => (postType === "question" ? "question-title" : `${postType}-${id}`);
-
-/** The thread URL that renders one post's form open (the no-JavaScript way to open it). */
-export function openFormHref(param: "flag" | "comment", target: { questionId: number; slug: string }, postType: FlagTarget, postId: number): string {
-  return `/questions/${target.questionId}/${target.slug}?${param}=${postType}-${postId}#${anchorOf(postType, postId)}`;
-}
+type Props = { postType: FormTarget; postId: number; questionId: number; slug: string; open?: boolean };
 
 /**
  * "Flag" under a post or a comment: opens a reason and an optional note for the moderators.

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { AnswerCard } from "@/components/answer-card";
 import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
-import { CommentList, type OpenForms } from "@/components/comment-list";
+import { CommentList } from "@/components/comment-list";
 import { FlagMenu } from "@/components/flag-menu";
 import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
@@ -19,6 +19,7 @@ import type { AnswerOrder } from "@/lib/data/thread";
 import { loadPublicThread } from "@/lib/data/thread-cache";
 import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
+import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
 import { ModeratorPanel } from "./moderator-panel";
@@ -36,12 +37,6 @@ function parseId(raw: string): number | null {
 // The metadata and the page share one load per request (arguments are compared by value).
 const loadThread = cache((id: number, order: AnswerOrder, includeHidden: boolean) => loadPublicThread(id, order, { includeHidden }));
 
-/** `?flag=answer-12` and `?comment=question-3` open one form (links do this without JavaScript). */
-function openForms({ flag, comment }: { flag?: string; comment?: string }): OpenForms {
-  const ok = (v?: string) => (typeof v === "string" && /^(question|answer|comment)-\d{1,9}$/.test(v) ? v : undefined);
-  return { flag: ok(flag), comment: ok(comment) };
-}
-
 async function resolve({ params, searchParams }: Props) {
   const { id, slug } = await params;
   const query = await searchParams;
@@ -51,7 +46,7 @@ async function resolve({ params, searchParams }: Props) {
   const user = await getCurrentUser();
   const mayModerate = !!user && isModerator(user);
   const shared = questionId ? await loadThread(questionId, order, mayModerate) : null;
-  return { shared, slug, order, user, mayModerate, opened: openForms(query) };
+  return { shared, slug, order, user, mayModerate, opened: parseOpenForms(query) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -103,7 +98,7 @@ export default async function QuestionPage(props: Props) {
               <TagList tags={question.tags} />
             </footer>
             <QuestionControls viewer={viewer} question={question} />
-            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} open={opened.flag === `question-${question.id}`} />}
+            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("question", question.id)} />}
             <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} opened={opened} />
           </div>
         </div>
@@ -131,7 +126,7 @@ export default async function QuestionPage(props: Props) {
               <>
                 <AnswerControls viewer={viewer} answer={a} question={question} />
                 {bounty && user?.id === bounty.offererId && a.authorId !== user.id && <AwardBountyButton bountyId={bounty.id} answerId={a.id} />}
-                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} open={opened.flag === `answer-${a.id}`} />}
+                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("answer", a.id)} />}
               </>
             }
             comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} opened={opened} />}
