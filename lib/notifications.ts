@@ -20,32 +20,34 @@ async function fanOut(tx: Tx, recipients: Iterable<number>, event: Event, skipUs
 }
 
 /**
- * The asker and the members following the question itself (optionally), one of its tags, or
- * its category: one statement, since it runs inside every posting transaction.
+ * Tells the followers of a question's category and tags (and, for a new answer, the asker and
+ * the question's own followers) in one INSERT ... SELECT: it runs inside every posting
+ * transaction, where each statement is a round trip to the database. Returns who was told.
  */
-async function followersOf(tx: Tx, questionId: number, withQuestionFollowers: boolean) {
-  const rows = await tx.$queryRaw<{ authorId: number; userIds: number[] }[]>`
-    SELECT q."authorId", ARRAY(
-      SELECT f."userId" FROM "Follow" f WHERE f."categoryId" = q."categoryId"
-      UNION SELECT f."userId" FROM "Follow" f JOIN "QuestionTag" qt ON qt."tagId" = f."tagId" WHERE qt."questionId" = q."id"
-      UNION SELECT f."userId" FROM "Follow" f WHERE ${withQuestionFollowers} AND f."questionId" = q."id"
-    ) AS "userIds"
-    FROM "Question" q WHERE q."id" = ${questionId}`;
-  return rows[0] ?? null;
+async function notifyFollowers(tx: Tx, kind: "NEW_ANSWER" | "NEW_QUESTION", p: { questionId: number; answerId?: number; actorId: number }) {
+  const aboutAnswer = kind === "NEW_ANSWER";
+  const rows = await tx.$queryRaw<{ userId: number }[]>`
+    INSERT INTO "Notification" ("userId", "kind", "actorId", "questionId", "answerId", "createdAt")
+    SELECT r."userId", ${kind}::"NotificationKind", ${p.actorId}::int, ${p.questionId}::int, ${p.answerId ?? null}::int, ${new Date()}::timestamp
+    FROM (
+      SELECT q."authorId" AS "userId" FROM "Question" q WHERE ${aboutAnswer} AND q."id" = ${p.questionId}
+      UNION SELECT f."userId" FROM "Follow" f JOIN "Question" q ON f."categoryId" = q."categoryId" WHERE q."id" = ${p.questionId}
+      UNION SELECT f."userId" FROM "Follow" f JOIN "QuestionTag" qt ON qt."tagId" = f."tagId" WHERE qt."questionId" = ${p.questionId}
+      UNION SELECT f."userId" FROM "Follow" f WHERE ${aboutAnswer} AND f."questionId" = ${p.questionId}
+    ) r
+    WHERE r."userId" <> ${p.actorId}
+    RETURNING "userId"`;
+  return rows.map((r) => r.userId);
 }
 
 /** A new answer: to the asker and to everyone following the question, its tags or category. */
-export async function notifyNewAnswer(tx: Tx, p: { questionId: number; answerId: number; actorId: number }) {
-  const found = await followersOf(tx, p.questionId, true);
-  if (!found) return [];
-  return fanOut(tx, [found.authorId, ...found.userIds], { kind: "NEW_ANSWER", ...p });
+export function notifyNewAnswer(tx: Tx, p: { questionId: number; answerId: number; actorId: number }) {
+  return notifyFollowers(tx, "NEW_ANSWER", p);
 }
 
 /** A new question: to the followers of its tags and category. */
-export async function notifyNewQuestion(tx: Tx, p: { questionId: number; actorId: number }) {
-  const found = await followersOf(tx, p.questionId, false);
-  if (!found) return [];
-  return fanOut(tx, found.userIds, { kind: "NEW_QUESTION", ...p });
+export function notifyNewQuestion(tx: Tx, p: { questionId: number; actorId: number }) {
+  return notifyFollowers(tx, "NEW_QUESTION", p);
 }
 
 /** A comment: to the author of the post it is under. */

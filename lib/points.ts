@@ -30,12 +30,20 @@ async function latestEvent(tx: Tx, cause: PointCause, subject: string) {
   });
 }
 
-/** Grants an award unless it is already in force. Returns whether an event was written. */
-async function grant(tx: Tx, award: Award): Promise<boolean> {
-  const last = await latestEvent(tx, award.cause, award.subject);
-  if (last && last.seq % 2 === 0) return false;
-  await tx.pointEvent.create({ data: { ...award, seq: last ? last.seq + 1 : 0 } });
-  return true;
+/**
+ * Grants an award unless it is already in force. Returns whether an event was written. One
+ * statement (it runs inside every answer posted): the next seq is read and written together,
+ * and the unique (cause, subject, seq) key still refuses a racing twin.
+ */
+async function grant(tx: Tx, a: Award): Promise<boolean> {
+  const written = await tx.$executeRaw`
+    INSERT INTO "PointEvent" ("userId", "delta", "cause", "subject", "seq", "questionId", "answerId", "actorId", "note", "createdAt")
+    SELECT ${a.userId}::int, ${a.delta}::int, ${a.cause}::"PointCause", ${a.subject}::text, COALESCE(last.seq + 1, 0),
+           ${a.questionId ?? null}::int, ${a.answerId ?? null}::int, ${a.actorId ?? null}::int, ${a.note ?? null}::text, ${new Date()}::timestamp
+    FROM (SELECT (SELECT "seq" FROM "PointEvent" WHERE "cause" = ${a.cause}::"PointCause" AND "subject" = ${a.subject}
+                  ORDER BY "seq" DESC LIMIT 1) AS seq) last
+    WHERE last.seq IS NULL OR last.seq % 2 = 1`;
+  return written === 1;
 }
 
 /** Takes back the award in force, if any, by exactly what it gave. */

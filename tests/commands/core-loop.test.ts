@@ -67,6 +67,37 @@ describe("asking and answering", () => {
     assert.equal((await db.question.findUniqueOrThrow({ where: { id: q.id }, select: { answerCount: true } })).answerCount, 3);
   });
 
+  test("an answer's rows carry the time it was posted, whatever the process's time zone", async (t) => {
+    // createAnswer writes its rows in one raw statement; Prisma's own inserts store UTC. Node
+    // applies a TZ change at once, so this runs as a server set to New York would.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    t.after(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    const asker = await member();
+    const answerer = await member();
+    const q = await askAs(asker);
+    const before = Date.now();
+    const a = await answerAs(answerer, q.id);
+    const after = Date.now();
+    const rows = await db.answer.findUniqueOrThrow({
+      where: { id: a.id },
+      select: {
+        createdAt: true,
+        updatedAt: true,
+        question: { select: { lastActivityAt: true } },
+        revisions: { select: { createdAt: true } },
+        notifications: { where: { userId: asker.id }, select: { createdAt: true } },
+      },
+    });
+    const award = await db.pointEvent.findFirstOrThrow({ where: { answerId: a.id, cause: "ANSWER" }, select: { createdAt: true } });
+    const times = [rows.createdAt, rows.updatedAt, rows.question.lastActivityAt, ...rows.revisions.map((r) => r.createdAt), ...rows.notifications.map((n) => n.createdAt), award.createdAt];
+    assert.equal(times.length, 6, "one notification, for the asker");
+    for (const t of times) assert.ok(t.getTime() >= before - 5 && t.getTime() <= after + 5, `${t.toISOString()} not within the call`);
+  });
+
   test("answers to missing questions are refused", async () => {
     const answerer = await member();
     await assert.rejects(answerAs(answerer, 999_999_999), code("NOT_FOUND"));
