@@ -14,7 +14,7 @@ import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib
 import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
 import { runScenarios } from "./lib/scenarios";
-import { bundleRow, queryRows, searchSqlRow } from "./lib/static-rows";
+import { bundleRows, queryRows, searchSqlRow } from "./lib/static-rows";
 import { BENCH_AUTH_SECRET } from "./lib/session";
 
 const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--mixed 60] [--seed 42] [--port 4100]";
@@ -84,7 +84,8 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     });
     const rows = result.rows;
     rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, searchSqlRow(probed.search));
-    rows.push(...queryRows(probed.findThread, pages), bundleRow(html));
+    const signedInHtml = await (await fetch(`${base}${ds.threads.many.url}`, { headers: { cookie: cookies[0]! } })).text();
+    rows.push(...queryRows(probed.findThread, pages), ...bundleRows([{ label: "signed-out", html }, { label: "signed-in", html: signedInHtml }]));
     fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
 
     if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { cacheEpoch, cacheKeyFor, getCachedPage, storeCachedPage, tagsForPath, type CachedPage } from "../lib/page-cache";
 import { captureHtml } from "./html-capture";
+import { withoutScripts } from "./plain-html";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -10,8 +11,9 @@ const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/
 
 /**
  * Signed-out GETs of public pages are answered from the page cache when it has them (no
- * framework work at all), otherwise rendered by Next and stored. Signed-in requests always
- * render, and their responses are never stored.
+ * framework work at all), otherwise rendered by Next and stored. Either way they are plain
+ * HTML without scripts (plain-html.ts says why), so a hit and the miss that stored it send the
+ * same bytes. Signed-in requests always render, and their responses are never stored.
  */
 export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
   if (!isCacheable(req, url)) {
@@ -30,7 +32,7 @@ export function serveWithAnonymousCache(req: IncomingMessage, res: ServerRespons
     const headers = { ...page.headers };
     delete headers["x-forum-cache"];
     storeCachedPage(key, { ...page, headers, tags: tagsForPath(url.pathname), storedAt: Date.now() }, epoch);
-  });
+  }, withoutScripts);
   return next(req, res);
 }
 

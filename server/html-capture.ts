@@ -5,10 +5,11 @@ export type CapturedPage = { status: number; headers: Record<string, string>; bo
 
 /**
  * Holds back an HTML response until it is complete, so that its CSP can name the hashes of its
- * inline scripts and the page cache can keep its bytes. Anything that is not HTML (scripts,
+ * inline scripts and the page cache can keep its bytes; `transform` may rewrite those bytes
+ * first (what is sent, hashed and stored is its result). Anything that is not HTML (scripts,
  * RSC payloads, redirects) passes through untouched as soon as its type is known.
  */
-export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) => void): void {
+export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) => void, transform?: (html: Buffer, status: number) => Buffer): void {
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
   const flushHeaders = res.flushHeaders.bind(res);
@@ -61,7 +62,8 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     decide();
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const body = Buffer.concat(chunks);
+    const whole = Buffer.concat(chunks);
+    const body = transform ? transform(whole, res.statusCode) : whole;
     res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);
     res.removeHeader("Transfer-Encoding");

@@ -24,13 +24,16 @@ export function queryRows(findThread: ProbeResult["findThread"], pages: PageQuer
   ];
 }
 
-export function bundleRow(html: string): Row {
-  const js = measureBundle(html);
-  return {
-    scenario: "i. JS for the thread page",
-    value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`,
-    target: targets.bundle.text,
-    pass: targets.bundle.check(js.gzipKb),
-    note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined,
-  };
+/** The JavaScript of the thread page as each kind of reader gets it (signed-out pages are plain HTML). */
+export function bundleRows(pages: { label: string; html: string }[]): Row[] {
+  return pages.map(({ label, html }) => {
+    const js = measureBundle(html);
+    return {
+      scenario: `i. JS for the thread page, ${label}`,
+      value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`,
+      target: targets.bundle.text,
+      pass: targets.bundle.check(js.gzipKb),
+      note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined,
+    };
+  });
 }
