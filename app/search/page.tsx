@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination, pageHref, parsePage } from "@/components/pagination";
 import { SearchResults } from "@/components/search-results";
 import styles from "@/components/search-results.module.css";
-import { listCategories } from "@/lib/data/categories";
+import { listCategoryChoices } from "@/lib/data/categories";
 import { searchQuestions, type SearchResult } from "@/lib/data/search";
 import { plural } from "@/lib/format";
 import { parseSearchParams, SEARCH_QUERY_MAX, type SearchParams } from "@/lib/validation/list";
@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = parseSearchParams(raw);
   const page = parsePage(raw.page);
   const [categories, result] = await Promise.all([
-    listCategories(),
+    listCategoryChoices(),
     params.q
       ? searchQuestions({ q: params.q, tag: params.tag, categorySlug: params.category, answered: params.answered, hasBest: params.best, author: params.author, page })
       : null,

@@ -4,7 +4,7 @@ import { QuestionForm } from "@/components/question-form";
 import { editQuestionAction } from "@/lib/actions/edit-post";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isModerator } from "@/lib/commands/guard";
-import { listCategories } from "@/lib/data/categories";
+import { listCategoryChoices } from "@/lib/data/categories";
 import { findQuestionForEdit } from "@/lib/data/post-editing";
 import { idSchema } from "@/lib/validation/post";
 
@@ -19,7 +19,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
   if (!user) redirect(`/login?next=/edit/questions/${question.id}`);
   // The action checks again; this only spares a form that could not be saved.
   if (user.id !== question.authorId && !isModerator(user)) notFound();
-  const categories = await listCategories();
+  const categories = await listCategoryChoices();
   return (
     <div className="form-page">
       <h1>Edit question</h1>
