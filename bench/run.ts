@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
 import { buildApp, DIST_DIR } from "./lib/build";
-import { answerBodies, memberCookies, postPaths, searchQueries } from "./lib/inputs";
+import { answerBodies, memberCookies, postPaths, searchQueries, warmupQueries } from "./lib/inputs";
 import { runLighthouse } from "./lib/lighthouse";
 import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
 import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
@@ -49,7 +49,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const ds = await generateDataSet(target, questions, opts.seed);
     log(`  generated in ${ds.seconds.toFixed(1)} s: ${Object.entries(ds.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
     const queries = searchQueries(200, opts.seed);
-    const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, queries, dir);
+    const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, { queries, warmup: warmupQueries(queries, 300, opts.seed) }, dir);
     const cookies = await memberCookies(ds, POSTING_MEMBERS);
     const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
     const pages = await countPageQueries(env, opts.port + 2, dir, [

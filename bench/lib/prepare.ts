@@ -62,9 +62,9 @@ export async function generateDataSet(t: Target, questions: number, seed: number
   return JSON.parse(line.slice("BENCH_DATASET ".length)) as GeneratedSet;
 }
 
-export async function probe(t: Target, threads: { many: number; one: number }, queries: string[], dir: string): Promise<ProbeResult> {
+export async function probe(t: Target, threads: { many: number; one: number }, search: { queries: string[]; warmup: string[] }, dir: string): Promise<ProbeResult> {
   const file = path.join(dir, `probe-${Date.now()}.json`);
-  fs.writeFileSync(file, JSON.stringify({ target: t.db, threads, queries }));
+  fs.writeFileSync(file, JSON.stringify({ target: t.db, threads, ...search }));
   const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/lib/probe.ts", file], { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 30 * 60_000 });
   const line = stdout.split("\n").find((l) => l.startsWith("BENCH_PROBE "));
   if (!line) throw new Error(`probe.ts printed no result:\n${stdout.slice(-2000)}`);

@@ -11,7 +11,7 @@ import { startDatabase, stopDatabase } from "../../lib/db/start";
 import type { DatabaseTarget } from "../../lib/db/config";
 import { findThread } from "../../lib/data/thread";
 
-type Config = { target: DatabaseTarget; threads: { many: number; one: number }; queries: string[] };
+type Config = { target: DatabaseTarget; threads: { many: number; one: number }; queries: string[]; warmup: string[] };
 export type ProbeResult = {
   findThread: { one: number; many: number; statements: string[] };
   search: { available: true; count: number; p50: number; p95: number; max: number } | { available: false; note: string };
@@ -31,11 +31,11 @@ async function countStatements(fn: () => Promise<unknown>): Promise<number> {
   return statements.length;
 }
 
-async function timeSearch(queries: string[]): Promise<ProbeResult["search"]> {
+async function timeSearch(queries: string[], warmup: string[]): Promise<ProbeResult["search"]> {
   if (!fs.existsSync(path.join(root, "lib/data/search.ts"))) return { available: false, note: "lib/data/search.ts is absent" };
   const mod = (await import("../../lib/data/search.ts" as string)) as { searchQuestions?: (i: { q: string }) => Promise<unknown> };
   if (typeof mod.searchQuestions !== "function") return { available: false, note: "lib/data/search.ts has no searchQuestions" };
-  for (const q of queries.slice(0, 3)) await mod.searchQuestions({ q });
+  for (const q of warmup) await mod.searchQuestions({ q });
   const times: number[] = [];
   const deadline = performance.now() + BUDGET_MS;
   for (const q of queries) {
@@ -59,7 +59,7 @@ async function main() {
     const one = await countStatements(() => findThread(cfg.threads.one));
     const many = await countStatements(() => findThread(cfg.threads.many));
     const shown = statements.map((s) => s.replace(/\s+/g, " ").slice(0, 160));
-    const result: ProbeResult = { findThread: { one, many, statements: shown }, search: await timeSearch(cfg.queries) };
+    const result: ProbeResult = { findThread: { one, many, statements: shown }, search: await timeSearch(cfg.queries, cfg.warmup) };
     process.stdout.write(`BENCH_PROBE ${JSON.stringify(result)}\n`);
   } finally {
     await stopDatabase();
