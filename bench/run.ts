@@ -17,7 +17,7 @@ import { runScenarios } from "./lib/scenarios";
 import { bundleRows, queryRows, searchSqlRow } from "./lib/static-rows";
 import { BENCH_AUTH_SECRET } from "./lib/session";
 
-const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--mixed 60] [--seed 42] [--port 4100]";
+const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--answer-warmup 3] [--mixed 60] [--seed 42] [--port 4100]";
 const args = readArgs(process.argv.slice(2), usage);
 const opts = {
   questions: Math.floor(args.number("questions", 1000)),
@@ -28,6 +28,7 @@ const opts = {
   connections: Math.floor(args.number("connections", 10)),
   answerRate: args.number("answer-rate", 50),
   answerSeconds: args.number("answer-duration", 20),
+  answerWarmup: args.number("answer-warmup", 3),
   mixedSeconds: args.flag("soak") ? 300 : args.number("mixed", 60),
   port: Math.floor(args.number("port", 4100)),
   pgAdmin: process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres",
@@ -80,7 +81,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
       cookie: cookies[0]!, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
-      answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
+      answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, answerWarmup: opts.answerWarmup, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
     });
     const rows = result.rows;
     rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, searchSqlRow(probed.search));

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import type { Tx } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import type { NotificationKind } from "./generated/prisma/enums";
 import { findMentions } from "./notifications/mentions";
 
@@ -19,35 +20,43 @@ async function fanOut(tx: Tx, recipients: Iterable<number>, event: Event, skipUs
   return userIds;
 }
 
+type FollowersEvent = { questionId: number; answerId?: number | Prisma.Sql; actorId: number };
+
 /**
- * Tells the followers of a question's category and tags (and, for a new answer, the asker and
- * the question's own followers) in one INSERT ... SELECT: it runs inside every posting
- * transaction, where each statement is a round trip to the database. Returns who was told.
+ * The INSERT ... SELECT that tells the followers of a question's category and tags (and, for a
+ * new answer, the asker and the question's own followers), returning who was told. One
+ * statement: it runs inside every posting transaction, where each statement is a round trip
+ * to the database. `when` narrows it, for callers that make it part of a larger statement.
  */
-async function notifyFollowers(tx: Tx, kind: "NEW_ANSWER" | "NEW_QUESTION", p: { questionId: number; answerId?: number; actorId: number }) {
+function followersStatement(kind: "NEW_ANSWER" | "NEW_QUESTION", p: FollowersEvent, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const aboutAnswer = kind === "NEW_ANSWER";
-  const rows = await tx.$queryRaw<{ userId: number }[]>`
+  const answerId = p.answerId instanceof Prisma.Sql ? p.answerId : Prisma.sql`${p.answerId ?? null}::int`;
+  return Prisma.sql`
     INSERT INTO "Notification" ("userId", "kind", "actorId", "questionId", "answerId", "createdAt")
-    SELECT r."userId", ${kind}::"NotificationKind", ${p.actorId}::int, ${p.questionId}::int, ${p.answerId ?? null}::int, ${new Date()}::timestamp
+    SELECT r."userId", ${kind}::"NotificationKind", ${p.actorId}::int, ${p.questionId}::int, ${answerId}, ${new Date()}::timestamp
     FROM (
       SELECT q."authorId" AS "userId" FROM "Question" q WHERE ${aboutAnswer} AND q."id" = ${p.questionId}
       UNION SELECT f."userId" FROM "Follow" f JOIN "Question" q ON f."categoryId" = q."categoryId" WHERE q."id" = ${p.questionId}
       UNION SELECT f."userId" FROM "Follow" f JOIN "QuestionTag" qt ON qt."tagId" = f."tagId" WHERE qt."questionId" = ${p.questionId}
       UNION SELECT f."userId" FROM "Follow" f WHERE ${aboutAnswer} AND f."questionId" = ${p.questionId}
     ) r
-    WHERE r."userId" <> ${p.actorId}
+    WHERE r."userId" <> ${p.actorId} AND ${when}
     RETURNING "userId"`;
-  return rows.map((r) => r.userId);
 }
 
-/** A new answer: to the asker and to everyone following the question, its tags or category. */
-export function notifyNewAnswer(tx: Tx, p: { questionId: number; answerId: number; actorId: number }) {
-  return notifyFollowers(tx, "NEW_ANSWER", p);
+/**
+ * A new answer: to the asker and to everyone following the question, its tags or category. A
+ * part of the statement that posts the answer (lib/commands/create-answer.ts): `answerId` is
+ * the SQL that yields the new answer's id, `when` whether it was written.
+ */
+export function newAnswerNotificationStatement(p: { questionId: number; answerId: Prisma.Sql; actorId: number; when: Prisma.Sql }): Prisma.Sql {
+  return followersStatement("NEW_ANSWER", p, p.when);
 }
 
 /** A new question: to the followers of its tags and category. */
-export function notifyNewQuestion(tx: Tx, p: { questionId: number; actorId: number }) {
-  return notifyFollowers(tx, "NEW_QUESTION", p);
+export async function notifyNewQuestion(tx: Tx, p: { questionId: number; actorId: number }) {
+  const rows = await tx.$queryRaw<{ userId: number }[]>(followersStatement("NEW_QUESTION", p));
+  return rows.map((r) => r.userId);
 }
 
 /** A comment: to the author of the post it is under. */

@@ -7,6 +7,7 @@
  * award, 1 its reversal, 2 a new award, and so on. The unique (cause, subject, seq) key means
  * that two transactions racing to award the same thing cannot both succeed.
  */
+import { Prisma } from "./generated/prisma/client";
 import type { PointCause } from "./generated/prisma/enums";
 import type { Tx } from "./db";
 import { rules } from "./rules";
@@ -17,7 +18,8 @@ type Award = {
   userId: number;
   delta: number;
   questionId?: number;
-  answerId?: number;
+  /** SQL when the answer is written by the same statement (see answerAwardStatement). */
+  answerId?: number | Prisma.Sql;
   actorId?: number;
   note?: string;
 };
@@ -31,19 +33,24 @@ async function latestEvent(tx: Tx, cause: PointCause, subject: string) {
 }
 
 /**
- * Grants an award unless it is already in force. Returns whether an event was written. One
- * statement (it runs inside every answer posted): the next seq is read and written together,
- * and the unique (cause, subject, seq) key still refuses a racing twin.
+ * The INSERT that grants an award unless it is already in force: the next seq is read and
+ * written together, and the unique (cause, subject, seq) key still refuses a racing twin.
+ * `when` narrows it further, for callers that make it part of a larger statement.
  */
-async function grant(tx: Tx, a: Award): Promise<boolean> {
-  const written = await tx.$executeRaw`
+function grantStatement(a: Award, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+  const answerId = a.answerId instanceof Prisma.Sql ? a.answerId : Prisma.sql`${a.answerId ?? null}::int`;
+  return Prisma.sql`
     INSERT INTO "PointEvent" ("userId", "delta", "cause", "subject", "seq", "questionId", "answerId", "actorId", "note", "createdAt")
     SELECT ${a.userId}::int, ${a.delta}::int, ${a.cause}::"PointCause", ${a.subject}::text, COALESCE(last.seq + 1, 0),
-           ${a.questionId ?? null}::int, ${a.answerId ?? null}::int, ${a.actorId ?? null}::int, ${a.note ?? null}::text, ${new Date()}::timestamp
+           ${a.questionId ?? null}::int, ${answerId}, ${a.actorId ?? null}::int, ${a.note ?? null}::text, ${new Date()}::timestamp
     FROM (SELECT (SELECT "seq" FROM "PointEvent" WHERE "cause" = ${a.cause}::"PointCause" AND "subject" = ${a.subject}
                   ORDER BY "seq" DESC LIMIT 1) AS seq) last
-    WHERE last.seq IS NULL OR last.seq % 2 = 1`;
-  return written === 1;
+    WHERE (last.seq IS NULL OR last.seq % 2 = 1) AND ${when}`;
+}
+
+/** Grants an award unless it is already in force. Returns whether an event was written. */
+async function grant(tx: Tx, a: Award): Promise<boolean> {
+  return (await tx.$executeRaw(grantStatement(a))) === 1;
 }
 
 /** Takes back the award in force, if any, by exactly what it gave. */
@@ -72,16 +79,27 @@ export { grant as grantPoints, takeBack as takeBackPoints };
 const answerSubject = (questionId: number, userId: number) => `question:${questionId}:member:${userId}`;
 const bestAnswerSubject = (answerId: number) => `answer:${answerId}`;
 
+const answerAward = (p: { questionId: number; answerId: number | Prisma.Sql; userId: number }): Award => ({
+  cause: "ANSWER",
+  subject: answerSubject(p.questionId, p.userId),
+  userId: p.userId,
+  delta: rules.answerPoints,
+  questionId: p.questionId,
+  answerId: p.answerId,
+});
+
 /** +2 for answering someone else's question, once per member per question. */
 export function awardAnswer(tx: Tx, p: { questionId: number; answerId: number; userId: number }) {
-  return grant(tx, {
-    cause: "ANSWER",
-    subject: answerSubject(p.questionId, p.userId),
-    userId: p.userId,
-    delta: rules.answerPoints,
-    questionId: p.questionId,
-    answerId: p.answerId,
-  });
+  return grant(tx, answerAward(p));
+}
+
+/**
+ * The same award as one part of a larger statement: posting an answer writes the answer, its
+ * award and its notifications in one round trip (lib/commands/create-answer.ts). `answerId` is
+ * the SQL that yields the new answer's id; `when` says whether to award at all.
+ */
+export function answerAwardStatement(p: { questionId: number; answerId: Prisma.Sql; userId: number; when: Prisma.Sql }): Prisma.Sql {
+  return grantStatement(answerAward(p), p.when);
 }
 
 export function revokeAnswer(tx: Tx, p: { questionId: number; userId: number; actorId?: number }) {

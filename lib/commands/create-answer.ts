@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { notifyMentions, notifyNewAnswer } from "../notifications";
+import { Prisma } from "../generated/prisma/client";
+import { newAnswerNotificationStatement, notifyMentions } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
-import { awardAnswer } from "../points";
+import { answerAwardStatement } from "../points";
 import { renderPostBody } from "../post-body";
 import { answerSchema, idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
@@ -17,11 +18,7 @@ export async function createAnswer(actorOrNull: Actor | null, questionIdInput: u
   const { body } = parseInput(answerSchema, input);
   const rendered = renderPostBody(body);
   const answer = await db.$transaction(async (tx) => {
-    const { question, answerId } = await insertAnswer(tx, { questionId, authorId: actor.id, ...rendered });
-    if (question.authorId !== actor.id) {
-      await awardAnswer(tx, { questionId, answerId, userId: actor.id });
-    }
-    const notified = await notifyNewAnswer(tx, { questionId, answerId, actorId: actor.id });
+    const { question, answerId, notified } = await insertAnswer(tx, { questionId, authorId: actor.id, ...rendered });
     await notifyMentions(tx, { text: body, questionId, answerId, actorId: actor.id, skipUserIds: notified });
     return { id: answerId, questionId, slug: question.slug };
   });
@@ -30,17 +27,27 @@ export async function createAnswer(actorOrNull: Actor | null, questionIdInput: u
 }
 
 type NewAnswer = { questionId: number; authorId: number; bodyMd: string; bodyHtml: string; renderVersion: number };
-type Row = { authorId: number; slug: string; lockedAt: Date | null; closedAt: Date | null; answerId: number | null };
+type Row = { authorId: number; slug: string; lockedAt: Date | null; closedAt: Date | null; answerId: number | null; notified: number[] };
 
 /**
- * Locks the question, and if it takes answers, stores the answer, its first revision and the
- * question's new count and activity time: one statement, because on the embedded database each
- * statement is a round trip through its single connection and posting is the hot write.
+ * Locks the question, and if it takes answers, stores the answer, its first revision, the
+ * question's new count and activity time, the answerer's +2 (not on their own question) and
+ * the followers' notifications: one statement, because on the embedded database each
+ * statement is a round trip through its single connection and posting is the hot write. The
+ * award and the notifications are built by their own homes (lib/points.ts, notifications.ts).
  */
 async function insertAnswer(tx: Tx, a: NewAnswer) {
   // Times come from here, as Prisma's own inserts do: the columns are UTC timestamps without
   // a zone, and the database's CURRENT_TIMESTAMP would follow the server's time zone setting.
   const now = new Date();
+  const newId = Prisma.sql`(SELECT "id" FROM created)`;
+  const award = answerAwardStatement({
+    questionId: a.questionId,
+    answerId: newId,
+    userId: a.authorId,
+    when: Prisma.sql`EXISTS (SELECT 1 FROM created) AND (SELECT "authorId" FROM q) <> ${a.authorId}::int`,
+  });
+  const notify = newAnswerNotificationStatement({ questionId: a.questionId, answerId: newId, actorId: a.authorId, when: Prisma.sql`EXISTS (SELECT 1 FROM created)` });
   const rows = await tx.$queryRaw<Row[]>`
     WITH q AS (
       SELECT "id", "authorId", "slug", "lockedAt", "closedAt" FROM "Question"
@@ -55,11 +62,12 @@ async function insertAnswer(tx: Tx, a: NewAnswer) {
     ), counted AS (
       UPDATE "Question" SET "answerCount" = "answerCount" + 1, "lastActivityAt" = ${now}::timestamp
       FROM created WHERE "Question"."id" = ${a.questionId}
-    )
-    SELECT q."authorId", q."slug", q."lockedAt", q."closedAt", created."id" AS "answerId" FROM q LEFT JOIN created ON true`;
+    ), awarded AS (${award}), notified AS (${notify})
+    SELECT q."authorId", q."slug", q."lockedAt", q."closedAt", created."id" AS "answerId", ARRAY(SELECT "userId" FROM notified) AS "notified"
+    FROM q LEFT JOIN created ON true`;
   const question = rows[0];
   if (!question) throw new AppError("NOT_FOUND", "That question does not exist or was removed.");
   if (question.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: it takes no new answers.");
   if (question.closedAt) throw new AppError("FORBIDDEN", "This question is closed: it takes no new answers.");
-  return { question, answerId: question.answerId! };
+  return { question, answerId: question.answerId!, notified: question.notified };
 }

@@ -28,7 +28,12 @@ describe("threads", () => {
     const q = await askAs(asker);
     await assert.rejects(setThreadLocked(asker, { questionId: q.id, locked: "true" }), code("FORBIDDEN"));
     await setThreadLocked(mod, { questionId: q.id, locked: "true" });
-    await assert.rejects(answerAs(await member(), q.id), code("FORBIDDEN"));
+    const refused = await member();
+    await assert.rejects(answerAs(refused, q.id), code("FORBIDDEN"));
+    // The refused answer's award and notifications (written by the same statement) are not kept.
+    assert.equal(await pointsOf(refused.id), 0);
+    assert.equal(await db.notification.count({ where: { questionId: q.id } }), 0);
+    assert.equal((await db.question.findUniqueOrThrow({ where: { id: q.id }, select: { answerCount: true } })).answerCount, 0);
     await setThreadLocked(mod, { questionId: q.id, locked: "false" });
     await assert.rejects(closeQuestion(mod, { questionId: q.id, reason: "duplicate" }), code("BAD_INPUT"));
     const original = await askAs(asker, "What does TCP slow start actually do?");
