@@ -15,7 +15,7 @@ import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
 import { runScenarios } from "./lib/scenarios";
 import { bundleRows, queryRows, searchSqlRow } from "./lib/static-rows";
-import { BENCH_AUTH_SECRET } from "./lib/session";
+import { BENCH_AUTH_SECRET, sessionCookie } from "./lib/session";
 
 const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--answer-warmup 3] [--mixed 60] [--seed 42] [--port 4100]";
 const args = readArgs(process.argv.slice(2), usage);
@@ -52,6 +52,9 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const queries = searchQueries(200, opts.seed);
     const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, { queries, warmup: warmupQueries(queries, 300, opts.seed) }, dir);
     const cookies = await memberCookies(ds, POSTING_MEMBERS);
+    const reader = ds.threads.many.reader;
+    if (!reader) throw new Error("The data set has no member without a part in the 30-answer thread to read it as.");
+    const readerCookie = await sessionCookie(reader);
     const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
     const pages = await countPageQueries(env, opts.port + 2, dir, [
       { label: "1 answer, signed-out", path: ds.threads.one.url },
@@ -79,7 +82,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const result = await runScenarios({
       base, ceilingUrl: `http://127.0.0.1:${opts.port + 1}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
-      cookie: cookies[0]!, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
+      cookie: cookies[0]!, readerCookie, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
       answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, answerWarmup: opts.answerWarmup, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
     });

@@ -3,17 +3,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { startTransition, useOptimistic, useState, type FormEvent } from "react";
 import { voteAction, type VoteState } from "@/lib/actions/vote";
+import { predictVote } from "@/lib/vote-state";
 import styles from "./vote-buttons.module.css";
 
 type Vote = -1 | 0 | 1;
 type Props = { postType: "question" | "answer"; postId: number; score: number; myVote: Vote; canVote: boolean; signedIn: boolean };
-
-/** What the server will do with a click: the same arrow again removes the vote. */
-function predict(state: VoteState, direction: "up" | "down"): VoteState {
-  const wanted = direction === "up" ? 1 : -1;
-  const next: Vote = state.myVote === wanted ? 0 : wanted;
-  return { score: state.score - state.myVote + next, myVote: next };
-}
 
 /**
  * Up/down arrows and the score of one post. A fresh score from the server (the page
@@ -26,7 +20,7 @@ export function VoteButtons(props: Props) {
 
 function VoteForm({ postType, postId, score, myVote, canVote }: Props) {
   const [state, setState] = useState<VoteState>({ score, myVote });
-  const [shown, applyClick] = useOptimistic(state, predict);
+  const [shown, applyClick] = useOptimistic(state, predictVote);
   const back = usePathname() ?? "/";
 
   // With JavaScript: show the click at once, then call the action in place. Without it the

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DEFER_HTML_HEADER } from "../lib/deferred-html";
 import { consume, describeWait } from "../lib/rate-limit";
 import { trust } from "../lib/rules";
 import { recordView } from "../lib/views";
@@ -23,6 +24,10 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     countThreadView(req, url);
+    // Pages may leave prebuilt HTML for captureHtml to put in, but only in whole documents: a
+    // client-side navigation's payload must carry it (lib/deferred-html.ts).
+    delete req.headers[DEFER_HTML_HEADER];
+    if (req.method === "GET" && !req.headers.rsc && !url.searchParams.has("_rsc")) req.headers[DEFER_HTML_HEADER] = "1";
     // The live preview is a pure render, not a write: it has no budget to spend.
     if (req.method !== "GET" && req.method !== "HEAD" && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
     return serveWithAnonymousCache(req, res, url, next);

@@ -1,12 +1,14 @@
 import type { ServerResponse, OutgoingHttpHeaders } from "node:http";
+import { fillDeferredHtml } from "../lib/deferred-html";
 import { contentSecurityPolicyFor } from "./security-headers";
 
 export type CapturedPage = { status: number; headers: Record<string, string>; body: Buffer };
 
 /**
  * Holds back an HTML response until it is complete, so that its CSP can name the hashes of its
- * inline scripts and the page cache can keep its bytes; `transform` may rewrite those bytes
- * first (what is sent, hashed and stored is its result). Anything that is not HTML (scripts,
+ * inline scripts and the page cache can keep its bytes. The HTML a page deferred is put in
+ * first (lib/deferred-html.ts), then `transform` may rewrite the bytes (what is sent, hashed
+ * and stored is its result). Anything that is not HTML (scripts,
  * RSC payloads, redirects) passes through untouched as soon as its type is known.
  */
 export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) => void, transform?: (html: Buffer, status: number) => Buffer): void {
@@ -62,7 +64,7 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     decide();
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const whole = Buffer.concat(chunks);
+    const whole = fillDeferredHtml(Buffer.concat(chunks));
     const body = transform ? transform(whole, res.statusCode) : whole;
     res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);

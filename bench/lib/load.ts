@@ -10,7 +10,9 @@ import { buildPools } from "./texts";
 import { tagNames, username } from "./vocab";
 
 export type LoadOptions = { questions: number; seed: number; threadAnswers: number; members: number };
-type ThreadRef = { id: number; url: string; answers: number };
+type Member = { id: number; username: string };
+/** `reader`: a member with no part in the thread (not its asker; no answer, comment or vote). */
+type ThreadRef = { id: number; url: string; answers: number; reader?: Member };
 export type LoadResult = {
   counts: Record<string, number>;
   threads: { many: ThreadRef; one: ThreadRef };
@@ -134,9 +136,24 @@ async function summarize(tx: Tx, w: World, firstQuestionId: number, mid: number,
   const counts = Object.fromEntries(Object.entries(b).filter(([k]) => k !== "picks").map(([k, v]) => [k, v.total]));
   return {
     counts: { members: w.memberCount, tags: tagNames.length, ...counts, bestAnswers: b.picks.total },
-    threads: { many: await urlOf(firstQuestionId + mid), one: await urlOf(firstQuestionId + mid + 1) },
+    threads: { many: { ...(await urlOf(firstQuestionId + mid)), reader: await readerOf(tx, firstQuestionId + mid, w.firstMemberId) }, one: await urlOf(firstQuestionId + mid + 1) },
     members,
     questionIds: { first: firstQuestionId, last: firstQuestionId + w.questionCount - 1 },
     topTags: tagNames.slice(0, 10),
   };
+}
+
+/** The first generated member with no part in a thread, and the points to comment anywhere. */
+async function readerOf(tx: Tx, questionId: number, firstMemberId: number): Promise<Member | undefined> {
+  const rows = await tx.$queryRaw<Member[]>`
+    SELECT u."id", u."username" FROM "User" u
+    WHERE u."id" >= ${firstMemberId} AND u."points" >= 2
+      AND u."id" <> (SELECT "authorId" FROM "Question" WHERE "id" = ${questionId})
+      AND NOT EXISTS (SELECT 1 FROM "Answer" a WHERE a."questionId" = ${questionId} AND a."authorId" = u."id")
+      AND NOT EXISTS (SELECT 1 FROM "Comment" c LEFT JOIN "Answer" a ON a."id" = c."answerId"
+                      WHERE c."authorId" = u."id" AND (c."questionId" = ${questionId} OR a."questionId" = ${questionId}))
+      AND NOT EXISTS (SELECT 1 FROM "Vote" v LEFT JOIN "Answer" a ON a."id" = v."answerId"
+                      WHERE v."userId" = u."id" AND (v."questionId" = ${questionId} OR a."questionId" = ${questionId}))
+    ORDER BY u."id" LIMIT 1`;
+  return rows[0];
 }

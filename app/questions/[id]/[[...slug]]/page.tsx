@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -6,10 +7,12 @@ import { AnswerCard } from "@/components/answer-card";
 import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
 import { CommentList } from "@/components/comment-list";
+import { DeferredHtml } from "@/components/deferred-html";
 import { FlagMenu } from "@/components/flag-menu";
 import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
 import { RelativeTime } from "@/components/relative-time";
+import { StaticAnswerControls } from "@/components/static-answer-controls";
 import { TagList } from "@/components/tag-list";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -17,11 +20,13 @@ import { isOwnThreadPost } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
 import type { AnswerOrder } from "@/lib/data/thread";
 import { loadPublicThread } from "@/lib/data/thread-cache";
+import { DEFER_HTML_HEADER, deferHtml } from "@/lib/deferred-html";
 import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
+import { memberAnswersHtml, seesSharedAnswer } from "./member-answers";
 import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
 import { ThreadStatus } from "./thread-status";
@@ -68,6 +73,10 @@ export default async function QuestionPage(props: Props) {
   const canComment = (authorId: number) =>
     !!user && (hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId, questionAuthorId: question.authorId }));
   const path = `/questions/${question.id}/${question.slug}`;
+  // Answers a member sees as most members do come as one prebuilt string each (see
+  // member-answers.ts); the rest render through React with the member's own state.
+  const prebuilt = user && !mayModerate ? memberAnswersHtml(shared) : null;
+  const deferring = prebuilt !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
 
   return (
     <div className="thread">
@@ -116,22 +125,28 @@ export default async function QuestionPage(props: Props) {
             </nav>
           )}
         </div>
-        {answers.map((a) => (
-          <AnswerCard
-            key={a.id}
-            answer={a}
-            isBest={a.id === question.bestAnswerId}
-            votes={<VoteButtons postType="answer" postId={a.id} score={a.score} myVote={myVotes?.answers.get(a.id) ?? 0} canVote={!!user && user.id !== a.authorId} signedIn={!!user} />}
-            actions={
-              <>
-                <AnswerControls viewer={viewer} answer={a} question={question} />
-                {bounty && user?.id === bounty.offererId && a.authorId !== user.id && <AwardBountyButton bountyId={bounty.id} answerId={a.id} />}
-                {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("answer", a.id)} />}
-              </>
-            }
-            comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} opened={opened} />}
-          />
-        ))}
+        {answers.map((a) =>
+          prebuilt && seesSharedAnswer(a, { user: user!, shared, myVote: myVotes?.answers.get(a.id) ?? 0, opened }) ? (
+            // Bodies and comments inside were sanitized when written (lib/markdown).
+            <DeferredHtml key={a.id} className="static-answer" data-static-answer="" {...(deferring ? { html: "", fill: deferHtml(prebuilt.get(a.id)!) } : { html: prebuilt.get(a.id)! })} />
+          ) : (
+            <AnswerCard
+              key={a.id}
+              answer={a}
+              isBest={a.id === question.bestAnswerId}
+              votes={<VoteButtons postType="answer" postId={a.id} score={a.score} myVote={myVotes?.answers.get(a.id) ?? 0} canVote={!!user && user.id !== a.authorId} signedIn={!!user} />}
+              actions={
+                <>
+                  <AnswerControls viewer={viewer} answer={a} question={question} />
+                  {bounty && user?.id === bounty.offererId && a.authorId !== user.id && <AwardBountyButton bountyId={bounty.id} answerId={a.id} />}
+                  {user && user.id !== a.authorId && <FlagMenu postType="answer" postId={a.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("answer", a.id)} />}
+                </>
+              }
+              comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} opened={opened} />}
+            />
+          ),
+        )}
+        {prebuilt && <StaticAnswerControls />}
       </section>
 
       {user ? (

@@ -1,0 +1,81 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { voteAction, type VoteState } from "@/lib/actions/vote";
+import { predictVote } from "@/lib/vote-state";
+import styles from "./vote-buttons.module.css";
+
+const STATIC = "[data-static-answer]";
+
+function readState(form: HTMLFormElement): VoteState {
+  const score = Number(form.querySelector("output")?.lastChild?.textContent ?? 0);
+  const pressed = (value: string) => form.querySelector(`button[value=${value}]`)?.getAttribute("aria-pressed") === "true";
+  return { score, myVote: pressed("up") ? 1 : pressed("down") ? -1 : 0 };
+}
+
+/** What VoteButtons renders for a state, applied to the plain-HTML form of an answer. */
+function showState(form: HTMLFormElement, state: VoteState): void {
+  const output = form.querySelector("output");
+  if (output?.lastChild) output.lastChild.textContent = String(state.score);
+  for (const [value, wanted, name] of [["up", 1, "upvote"], ["down", -1, "downvote"]] as const) {
+    const button = form.querySelector(`button[value=${value}]`);
+    button?.setAttribute("aria-pressed", String(state.myVote === wanted));
+    button?.setAttribute("aria-label", state.myVote === wanted ? `Remove ${name}` : `${name[0]!.toUpperCase()}${name.slice(1)}`);
+  }
+  form.querySelector(`.${styles.message}`)?.remove();
+  if (state.message) {
+    const alert = document.createElement("p");
+    alert.className = styles.message!;
+    alert.setAttribute("role", "alert");
+    alert.textContent = state.message;
+    form.append(alert);
+  }
+}
+
+/** Focuses `selector` once the re-rendered thread shows it (a form opened by a link). */
+function focusWhenShown(selector: string, deadline = performance.now() + 5000): void {
+  const field = document.querySelector<HTMLElement>(selector);
+  if (field) return field.focus();
+  if (performance.now() < deadline) requestAnimationFrame(() => focusWhenShown(selector, deadline));
+}
+
+/**
+ * Makes the answers written as plain HTML (components/member-answer-markup.ts) behave as the
+ * React ones do, with one listener for all of them: a vote shows at once and is sent in place
+ * (as VoteButtons does), and "Flag" or "Add a comment" re-renders the thread with that form
+ * open (the URL the link names without JavaScript), then takes the keyboard to its first
+ * field. The answer then renders through React, as every answer with the member's own state.
+ */
+export function StaticAnswerControls() {
+  const router = useRouter();
+  useEffect(() => {
+    const onSubmit = (e: SubmitEvent) => {
+      const form = e.target as HTMLFormElement;
+      if (!form.matches("form[data-vote-form]") || !form.closest(STATIC)) return;
+      e.preventDefault();
+      const direction = (e.submitter as HTMLButtonElement | null)?.value === "down" ? "down" : "up";
+      const before = readState(form);
+      const data = new FormData(form);
+      data.set("direction", direction);
+      showState(form, predictVote(before, direction));
+      voteAction(before, data).then(
+        (after) => showState(form, after),
+        () => showState(form, { ...before, message: "Your vote could not be sent. Try again." }),
+      );
+    };
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");
+      if (!link || !link.closest(STATIC) || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      router.push(link.getAttribute("href")!, { scroll: false });
+      focusWhenShown(link.dataset.openForm!);
+    };
+    document.addEventListener("submit", onSubmit);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("submit", onSubmit);
+      document.removeEventListener("click", onClick);
+    };
+  }, [router]);
+  return null;
+}

@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { askQuestion, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMember } from "./helpers";
+
+// Answers in which a member has no part reach them as prebuilt HTML, not a React render
+// (app/questions/[id]/[[...slug]]/member-answers.ts). They must do all the React ones do.
+test("answers a member has no part in vote, flag and take comments like the rest, with and without JavaScript", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "shasker");
+  const answerer = await signUpNewMember(browser, "shanswer");
+  const reader = await signUpNewMember(browser, "shreader");
+  const path = await askQuestion(asker.page, `What does ARP resolve? ${asker.username}`, "I see ARP requests on my LAN all the time. What question do they ask?");
+  const text = "An IPv4 address to the MAC address that owns it on the local link.";
+  await postAnswer(answerer.page, path, text);
+  // The reader earns the points to vote up and to comment anywhere by answering elsewhere
+  // (new members wait between questions, so the answerer asks this one).
+  const elsewhere = await askQuestion(answerer.page, `Why does ARP cache expire? ${answerer.username}`, "Entries vanish after a while. Why not keep them forever?");
+  await postAnswer(reader.page, elsewhere, "Hosts change addresses; a stale entry would send frames to the wrong machine.");
+
+  const page = reader.page;
+  await page.goto(path);
+  const answer = page.getByRole("article", { name: `Answer by ${answerer.username}` });
+  await expect(page.locator("[data-static-answer]")).toHaveCount(1);
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+
+  // A refusal says why, in place; the score stays.
+  await answer.getByRole("button", { name: "Downvote", exact: true }).click();
+  await expect(answer.getByRole("alert")).toContainText("You need 10 points to vote down");
+  await expect(answer.getByRole("status")).toHaveText("Score 0");
+  await expect(answer.getByRole("button", { name: "Downvote", exact: true })).toHaveAttribute("aria-pressed", "false");
+
+  // An upvote shows at once and is stored, with no navigation.
+  const stored = page.waitForResponse((r) => r.request().method() === "POST");
+  await answer.getByRole("button", { name: "Upvote", exact: true }).click();
+  await stored;
+  await expect(answer.getByRole("status")).toHaveText("Score 1");
+  await expect(answer.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  await expect(answer.getByRole("alert")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+  // Now the answer holds the reader's vote: it renders through React, pressed.
+  await page.reload();
+  await expect(page.locator("[data-static-answer]")).toHaveCount(0);
+  await expect(answer.getByRole("status")).toHaveText("Score 1");
+  await expect(answer.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  const removed = page.waitForResponse((r) => r.request().method() === "POST");
+  await answer.getByRole("button", { name: "Remove upvote" }).click();
+  await removed;
+  await expect(answer.getByRole("status")).toHaveText("Score 0");
+  await page.reload();
+  await expect(page.locator("[data-static-answer]")).toHaveCount(1);
+
+  // "Flag" from the keyboard opens the form with the keyboard in it.
+  await answer.getByRole("link", { name: "Flag", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(answer.getByLabel("Reason")).toBeFocused();
+  await answer.getByLabel("Reason").selectOption("NEEDS_ATTENTION");
+  await answer.getByRole("button", { name: "Send flag" }).click();
+  await expect(answer.getByText(/a moderator will look at it/)).toBeVisible();
+
+  // "Add a comment" opens its form in place; the comment appears under the answer.
+  await page.goto(path);
+  await answer.getByRole("link", { name: "Add a comment" }).click();
+  await expect(answer.getByLabel("Comment", { exact: true })).toBeFocused();
+  // Back shows the page as first loaded, from the router's cache: the prebuilt answer is whole.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.locator("[data-static-answer]").getByText(text)).toBeVisible();
+  await answer.getByRole("link", { name: "Add a comment" }).click();
+  await expect(answer.getByLabel("Comment", { exact: true })).toBeFocused();
+  await answer.getByLabel("Comment", { exact: true }).fill("And the reply tells you which MAC to put in the frame.");
+  await answer.getByRole("button", { name: "Add comment" }).click();
+  await expect(answer.getByRole("listitem").filter({ hasText: "which MAC to put in the frame" })).toBeVisible();
+
+  // Without JavaScript the same markup is a plain form post. (The asker, who has no part in
+  // the answer either, has no points: the vote comes from another reader who earned some.)
+  const other = await signUpNewMember(browser, "shnojs");
+  await postAnswer(other.page, elsewhere, "And gratuitous ARP updates caches when an address moves to another host.");
+  const nojs = await logInWithoutJavaScript(browser, other.username, path);
+  await expect(nojs.locator("[data-static-answer]")).toHaveCount(1);
+  const plain = nojs.getByRole("article", { name: `Answer by ${answerer.username}` });
+  await plain.getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(plain.getByRole("status")).toHaveText("Score 1");
+  await expect(plain.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  expect(await pointsOf(asker.page, answerer.username)).toBe("7");
+});

@@ -1,0 +1,60 @@
+/**
+ * HTML that a page keeps out of React's tree, and so out of the payload React sends along for
+ * hydration, where every string is escaped twice more: the page renders an empty element
+ * marked with a token, and the front door (server/html-capture.ts) puts the HTML in before the
+ * response leaves. Only document requests may defer (the front door says which, through
+ * DEFER_HTML_HEADER); client-side navigations get the HTML inline in the payload.
+ * The page and the front door run in one process and share this registry through globalThis
+ * (the page's copy of this module is bundled apart from the server's). The browser imports only
+ * FILL_ATTRIBUTE from here (components/deferred-html.tsx).
+ */
+export const DEFER_HTML_HEADER = "x-forum-defer-html";
+export const FILL_ATTRIBUTE = "data-fill";
+
+type Fill = { html: string; at: number };
+type Registry = { fills: Map<string, Fill>; prefix: string; count: number };
+const g = globalThis as typeof globalThis & { __forumDeferredHtml?: Registry };
+const registry: Registry = (g.__forumDeferredHtml ??= { fills: new Map(), prefix: Math.random().toString(36).slice(2, 10), count: 0 });
+
+// A response that never completed (the client went away) leaves its fills behind.
+const ABANDONED_AFTER_MS = 60_000;
+
+/** Registers `html` for the front door to put into the element marked with the returned token. */
+export function deferHtml(html: string): string {
+  const now = Date.now();
+  if (++registry.count % 256 === 0) {
+    for (const [token, fill] of registry.fills) {
+      if (now - fill.at < ABANDONED_AFTER_MS) break;
+      registry.fills.delete(token);
+    }
+  }
+  const token = `${registry.prefix}${registry.count.toString(36)}`;
+  registry.fills.set(token, { html, at: now });
+  return token;
+}
+
+const MARK = ` ${FILL_ATTRIBUTE}="`;
+
+/**
+ * Puts each deferred HTML into its element: `<div ... data-fill="TOKEN"></div>` (the attribute
+ * last, as components/deferred-html.tsx renders it). Tokens are random per process and used
+ * once, and post text cannot form `"></div>` (its `<` is escaped), so nothing else matches.
+ */
+export function fillDeferredHtml(body: Buffer): Buffer {
+  if (registry.fills.size === 0 || body.indexOf(MARK) < 0) return body;
+  const html = body.toString("utf8");
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, at + MARK.length)) {
+    const start = at + MARK.length;
+    const end = html.indexOf('"', start);
+    const fill = end > start ? registry.fills.get(html.slice(start, end)) : undefined;
+    if (!fill || !html.startsWith("></div>", end + 1)) continue;
+    registry.fills.delete(html.slice(start, end));
+    parts.push(html.slice(from, end + 2), fill.html);
+    from = end + 2;
+  }
+  if (parts.length === 0) return body;
+  parts.push(html.slice(from));
+  return Buffer.from(parts.join(""));
+}
