@@ -1,6 +1,6 @@
 "use client";
 import type { HTMLAttributes } from "react";
-import { FILL_ATTRIBUTE } from "@/lib/deferred-html";
+import { FILL_ATTRIBUTE } from "@/lib/deferred-html-attribute";
 
 // What each deferred element held when the page loaded. A later render from the router's
 // cache of that first payload (back and forward) carries only the token, not the HTML.

@@ -5,11 +5,11 @@
  * response leaves. Only document requests may defer (the front door says which, through
  * DEFER_HTML_HEADER); client-side navigations get the HTML inline in the payload.
  * The page and the front door run in one process and share this registry through globalThis
- * (the page's copy of this module is bundled apart from the server's). The browser imports only
- * FILL_ATTRIBUTE from here (components/deferred-html.tsx).
+ * (the page's copy of this module is bundled apart from the server's).
  */
+import { FILL_ATTRIBUTE } from "./deferred-html-attribute";
+
 export const DEFER_HTML_HEADER = "x-forum-defer-html";
-export const FILL_ATTRIBUTE = "data-fill";
 
 type Fill = { html: string; at: number };
 type Registry = { fills: Map<string, Fill>; prefix: string; count: number };
