@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { askQuestion, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMember } from "./helpers";
 
 // Answers in which a member has no part reach them as prebuilt HTML, not a React render
-// (app/questions/[id]/[[...slug]]/member-answers.ts). They must do all the React ones do.
+// (app/questions/[id]/[[...slug]]/member-posts.ts). They must do all the React ones do.
 test("answers a member has no part in vote, flag and take comments like the rest, with and without JavaScript", async ({ browser }) => {
   const asker = await signUpNewMember(browser, "shasker");
   const answerer = await signUpNewMember(browser, "shanswer");
@@ -18,7 +18,10 @@ test("answers a member has no part in vote, flag and take comments like the rest
   const page = reader.page;
   await page.goto(path);
   const answer = page.getByRole("article", { name: `Answer by ${answerer.username}` });
-  await expect(page.locator("[data-static-answer]")).toHaveCount(1);
+  const prebuiltAnswers = page.locator("[data-prebuilt-post] > article");
+  await expect(prebuiltAnswers).toHaveCount(1);
+  // The question's body too (its header, with the member's own Follow button, stays in React).
+  await expect(page.locator("article.question > [data-prebuilt-post]")).toHaveCount(1);
   await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
 
   // A refusal says why, in place; the score stays.
@@ -38,7 +41,7 @@ test("answers a member has no part in vote, flag and take comments like the rest
 
   // Now the answer holds the reader's vote: it renders through React, pressed.
   await page.reload();
-  await expect(page.locator("[data-static-answer]")).toHaveCount(0);
+  await expect(prebuiltAnswers).toHaveCount(0);
   await expect(answer.getByRole("status")).toHaveText("Score 1");
   await expect(answer.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
   const removed = page.waitForResponse((r) => r.request().method() === "POST");
@@ -46,7 +49,7 @@ test("answers a member has no part in vote, flag and take comments like the rest
   await removed;
   await expect(answer.getByRole("status")).toHaveText("Score 0");
   await page.reload();
-  await expect(page.locator("[data-static-answer]")).toHaveCount(1);
+  await expect(prebuiltAnswers).toHaveCount(1);
 
   // "Flag" from the keyboard opens the form with the keyboard in it.
   await answer.getByRole("link", { name: "Flag", exact: true }).focus();
@@ -63,7 +66,7 @@ test("answers a member has no part in vote, flag and take comments like the rest
   // Back shows the page as first loaded, from the router's cache: the prebuilt answer is whole.
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`${path}$`));
-  await expect(page.locator("[data-static-answer]").getByText(text)).toBeVisible();
+  await expect(prebuiltAnswers.getByText(text)).toBeVisible();
   await answer.getByRole("link", { name: "Add a comment" }).click();
   await expect(answer.getByLabel("Comment", { exact: true })).toBeFocused();
   await answer.getByLabel("Comment", { exact: true }).fill("And the reply tells you which MAC to put in the frame.");
@@ -75,7 +78,7 @@ test("answers a member has no part in vote, flag and take comments like the rest
   const other = await signUpNewMember(browser, "shnojs");
   await postAnswer(other.page, elsewhere, "And gratuitous ARP updates caches when an address moves to another host.");
   const nojs = await logInWithoutJavaScript(browser, other.username, path);
-  await expect(nojs.locator("[data-static-answer]")).toHaveCount(1);
+  await expect(nojs.locator("[data-prebuilt-post] > article")).toHaveCount(1);
   const plain = nojs.getByRole("article", { name: `Answer by ${answerer.username}` });
   await plain.getByRole("button", { name: "Upvote", exact: true }).click();
   await expect(plain.getByRole("status")).toHaveText("Score 1");

@@ -98,11 +98,11 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
   rows.push(loadRow("c. floor: force-dynamic /status, signed-in", floor.result, floor.rss.max, c, "reference", null, floor.note));
 
   // Answers a member has no part in come prebuilt; the rest render through React (see
-  // app/questions/[id]/[[...slug]]/member-answers.ts): measured for a reader with no part in
+  // app/questions/[id]/[[...slug]]/member-posts.ts): measured for a reader with no part in
   // the thread, and for the set's first member, whatever part they have in it.
   const signedInRow = async (label: string, cookie: string) => {
     const page = await get(thread, { cookie });
-    const prebuilt = (page.text.match(/ data-static-answer=""/g) ?? []).length;
+    const prebuilt = (page.text.match(/ data-prebuilt-post=""[^>]*><article/g) ?? []).length;
     const run = await measured(ctx, label, getRun(ctx, thread, { cookie }));
     const row = loadRow(label, run.result, run.rss.max, c, targets.signedInThread.text, null, joinNotes(`${prebuilt} of 30 answers prebuilt`, run.note));
     row.ofFloor = run.result.rps / floor.result.rps;

@@ -14,9 +14,13 @@ export async function member(role: Role = "MEMBER", extra: { suspendedUntil?: Da
   return user;
 }
 
+/**
+ * The shared test category. Test files run two at a time on one database and two first calls
+ * can race: Prisma's upsert reads then inserts, and the slower one failed on the unique slug.
+ */
 export async function someCategoryId(): Promise<number> {
-  const c = await db.category.upsert({ where: { slug: "test-category" }, create: { slug: "test-category", name: "Test category" }, update: {} });
-  return c.id;
+  await db.$executeRaw`INSERT INTO "Category" ("slug", "name") VALUES ('test-category', 'Test category') ON CONFLICT DO NOTHING`;
+  return (await db.category.findUniqueOrThrow({ where: { slug: "test-category" }, select: { id: true } })).id;
 }
 
 export async function askAs(actor: Actor, title = "How does TCP slow start grow the window?") {

@@ -12,7 +12,7 @@ import { FlagMenu } from "@/components/flag-menu";
 import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
 import { RelativeTime } from "@/components/relative-time";
-import { StaticAnswerControls } from "@/components/static-answer-controls";
+import { PrebuiltPostControls } from "@/components/prebuilt-post-controls";
 import { TagList } from "@/components/tag-list";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -26,7 +26,7 @@ import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
-import { memberAnswersHtml, seesSharedAnswer } from "./member-answers";
+import { memberPostsHtml, seesSharedAnswer, seesSharedQuestion } from "./member-posts";
 import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
 import { ThreadStatus } from "./thread-status";
@@ -73,10 +73,15 @@ export default async function QuestionPage(props: Props) {
   const canComment = (authorId: number) =>
     !!user && (hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId, questionAuthorId: question.authorId }));
   const path = `/questions/${question.id}/${question.slug}`;
-  // Answers a member sees as most members do come as one prebuilt string each (see
-  // member-answers.ts); the rest render through React with the member's own state.
-  const prebuilt = user && !mayModerate ? memberAnswersHtml(shared) : null;
+  // Posts a member sees as most members do come as one prebuilt string each (member-posts.ts),
+  // left out of React's payload on document requests (DeferredHtml); the rest render through
+  // React with the member's own state.
+  const prebuilt = user && !mayModerate ? memberPostsHtml(shared) : null;
   const deferring = prebuilt !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
+  const prebuiltPost = (key: number | string, html: string) => (
+    // Bodies and comments inside were sanitized when written (lib/markdown).
+    <DeferredHtml key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { html: "", fill: deferHtml(html) } : { html })} />
+  );
 
   return (
     <div className="thread">
@@ -97,20 +102,26 @@ export default async function QuestionPage(props: Props) {
             <FollowButton target="question" id={question.id} following={following} signedIn={!!user} />
           </span>
         </header>
-        <h1 id="question-title">{question.title}</h1>
-        <div className="post-row">
-          <VoteButtons postType="question" postId={question.id} score={question.score} myVote={myVotes?.question ?? 0} canVote={!!user && user.id !== question.authorId} signedIn={!!user} />
-          <div className="post-main">
-            <PostBody html={question.bodyHtml} />
-            <footer className="question-footer">
-              <CategoryLink category={question.category} />
-              <TagList tags={question.tags} />
-            </footer>
-            <QuestionControls viewer={viewer} question={question} />
-            {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("question", question.id)} />}
-            <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} opened={opened} />
-          </div>
-        </div>
+        {prebuilt && seesSharedQuestion({ user: user!, shared, myVote: myVotes?.question ?? 0, opened }) ? (
+          prebuiltPost("question", prebuilt.question)
+        ) : (
+          <>
+            <h1 id="question-title">{question.title}</h1>
+            <div className="post-row">
+              <VoteButtons postType="question" postId={question.id} score={question.score} myVote={myVotes?.question ?? 0} canVote={!!user && user.id !== question.authorId} signedIn={!!user} />
+              <div className="post-main">
+                <PostBody html={question.bodyHtml} />
+                <footer className="question-footer">
+                  <CategoryLink category={question.category} />
+                  <TagList tags={question.tags} />
+                </footer>
+                <QuestionControls viewer={viewer} question={question} />
+                {user && user.id !== question.authorId && <FlagMenu postType="question" postId={question.id} questionId={question.id} slug={question.slug} open={opened.flag === formKey("question", question.id)} />}
+                <CommentList comments={comments.question} viewer={viewer} postType="question" postId={question.id} thread={question} locked={locked} canComment={canComment(question.authorId)} opened={opened} />
+              </div>
+            </div>
+          </>
+        )}
       </article>
 
       <BountyPanel bounty={bounty} viewer={user ? { id: user.id, points: user.points } : null} question={question} />
@@ -127,8 +138,7 @@ export default async function QuestionPage(props: Props) {
         </div>
         {answers.map((a) =>
           prebuilt && seesSharedAnswer(a, { user: user!, shared, myVote: myVotes?.answers.get(a.id) ?? 0, opened }) ? (
-            // Bodies and comments inside were sanitized when written (lib/markdown).
-            <DeferredHtml key={a.id} className="static-answer" data-static-answer="" {...(deferring ? { html: "", fill: deferHtml(prebuilt.get(a.id)!) } : { html: prebuilt.get(a.id)! })} />
+            prebuiltPost(a.id, prebuilt.answers.get(a.id)!)
           ) : (
             <AnswerCard
               key={a.id}
@@ -146,7 +156,7 @@ export default async function QuestionPage(props: Props) {
             />
           ),
         )}
-        {prebuilt && <StaticAnswerControls />}
+        {prebuilt && <PrebuiltPostControls />}
       </section>
 
       {user ? (
@@ -156,10 +166,10 @@ export default async function QuestionPage(props: Props) {
             <p className="muted">This thread takes no new answers.</p>
           ) : (
             <>
-              <p className="muted">
-                Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
-              </p>
-              <AnswerForm questionId={question.id} />
+                <p className="muted">
+                  Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
+                </p>
+                <AnswerForm questionId={question.id} />
             </>
           )}
         </section>

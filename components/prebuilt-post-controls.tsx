@@ -5,7 +5,7 @@ import { voteAction, type VoteState } from "@/lib/actions/vote";
 import { predictVote } from "@/lib/vote-state";
 import styles from "./vote-buttons.module.css";
 
-const STATIC = "[data-static-answer]";
+const PREBUILT = "[data-prebuilt-post]";
 
 function readState(form: HTMLFormElement): VoteState {
   const score = Number(form.querySelector("output")?.lastChild?.textContent ?? 0);
@@ -13,7 +13,7 @@ function readState(form: HTMLFormElement): VoteState {
   return { score, myVote: pressed("up") ? 1 : pressed("down") ? -1 : 0 };
 }
 
-/** What VoteButtons renders for a state, applied to the plain-HTML form of an answer. */
+/** What VoteButtons renders for a state, applied to the plain-HTML form of a post. */
 function showState(form: HTMLFormElement, state: VoteState): void {
   const output = form.querySelector("output");
   if (output?.lastChild) output.lastChild.textContent = String(state.score);
@@ -40,18 +40,18 @@ function focusWhenShown(selector: string, deadline = performance.now() + 5000): 
 }
 
 /**
- * Makes the answers written as plain HTML (components/member-answer-markup.ts) behave as the
- * React ones do, with one listener for all of them: a vote shows at once and is sent in place
- * (as VoteButtons does), and "Flag" or "Add a comment" re-renders the thread with that form
- * open (the URL the link names without JavaScript), then takes the keyboard to its first
- * field. The answer then renders through React, as every answer with the member's own state.
+ * Makes the posts written as plain HTML (components/member-post-markup.ts) behave as the React
+ * ones do, with one listener for all of them: a vote shows at once and is sent in place (as
+ * VoteButtons does), and "Flag" or "Add a comment" re-renders the thread with that form open
+ * (the URL the link names without JavaScript), then takes the keyboard to its first field. The
+ * post then renders through React, as every post with the member's own state does.
  */
-export function StaticAnswerControls() {
+export function PrebuiltPostControls() {
   const router = useRouter();
   useEffect(() => {
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target as HTMLFormElement;
-      if (!form.matches("form[data-vote-form]") || !form.closest(STATIC)) return;
+      if (!form.matches("form[data-vote-form]") || !form.closest(PREBUILT)) return;
       e.preventDefault();
       const direction = (e.submitter as HTMLButtonElement | null)?.value === "down" ? "down" : "up";
       const before = readState(form);
@@ -65,7 +65,7 @@ export function StaticAnswerControls() {
     };
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");
-      if (!link || !link.closest(STATIC) || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (!link || !link.closest(PREBUILT) || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       e.preventDefault();
       router.push(link.getAttribute("href")!, { scroll: false });
       focusWhenShown(link.dataset.openForm!);
