@@ -2,6 +2,7 @@ import "server-only";
 import type { CommentView } from "@/lib/data/comments";
 import type { Thread } from "@/lib/data/thread";
 import { formatExact, formatRelative } from "@/lib/format";
+import { escapeHtml } from "@/lib/html-escape";
 import { openFormHref } from "@/lib/open-forms";
 import commentStyles from "./comment-list.module.css";
 import voteStyles from "./vote-buttons.module.css";
@@ -11,9 +12,8 @@ type Question = Thread["question"];
 type ThreadRef = { questionId: number; slug: string };
 type PostType = "question" | "answer";
 
-const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-/** Text and attribute values: every interpolated value passes through here. */
-const esc = (value: string | number) => String(value).replace(/[&<>"']/g, (c) => escapes[c]!);
+// Every interpolated text and attribute value passes through here.
+const esc = escapeHtml;
 
 const time = (date: Date) => `<time dateTime="${esc(date.toISOString())}" title="${esc(formatExact(date))}">${esc(formatRelative(date))}</time>`;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { escapeHtml } from "../html-escape";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -38,12 +39,9 @@ export type SearchHit = {
 const SENTINEL_START = "\u0001";
 const SENTINEL_STOP = "\u0002";
 
-const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
 /** ts_headline output (with sentinels) -> safe HTML whose only tags are <mark> and </mark>. */
 export function highlightToHtml(marked: string): string {
-  return marked
-    .replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c)
+  return escapeHtml(marked)
     .replaceAll(SENTINEL_START, "<mark>")
     .replaceAll(SENTINEL_STOP, "</mark>");
 }

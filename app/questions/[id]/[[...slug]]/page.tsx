@@ -166,10 +166,10 @@ export default async function QuestionPage(props: Props) {
             <p className="muted">This thread takes no new answers.</p>
           ) : (
             <>
-                <p className="muted">
-                  Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
-                </p>
-                <AnswerForm questionId={question.id} />
+              <p className="muted">
+                Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
+              </p>
+              <AnswerForm questionId={question.id} />
             </>
           )}
         </section>
