@@ -1,7 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { awardBountyAction } from "@/lib/actions/bounty";
+import { deleteCommentAction } from "@/lib/actions/comment";
+import type { FormState } from "@/lib/actions/form-state";
+import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 import { voteAction, type VoteState } from "@/lib/actions/vote";
+import { isThreadAction, type ThreadAction } from "@/lib/thread-actions";
 import { predictVote } from "@/lib/vote-state";
 import styles from "./vote-buttons.module.css";
 
@@ -32,6 +37,50 @@ function showState(form: HTMLFormElement, state: VoteState): void {
   }
 }
 
+// The server actions the React buttons call (components/action-button.tsx), by form name.
+const actions: Record<ThreadAction, (prev: FormState, form: FormData) => Promise<FormState>> = {
+  "pick-best": selectBestAnswerAction,
+  "clear-best": clearBestAnswerAction,
+  "delete-answer": deleteAnswerAction,
+  "award-bounty": awardBountyAction,
+  "delete-comment": deleteCommentAction,
+};
+
+const isRedirect = (e: unknown) => typeof (e as { digest?: unknown })?.digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_REDIRECT");
+
+/**
+ * What ActionButton does, for its plain-HTML form: asks to confirm, shows the pending label,
+ * calls the action in place (which, done, re-renders the thread) and shows why it was refused.
+ */
+function runThreadAction(form: HTMLFormElement, action: ThreadAction): void {
+  const button = form.querySelector("button");
+  if (!button || button.disabled) return;
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+  const label = button.textContent;
+  const showIdle = (message?: string) => {
+    button.disabled = false;
+    button.removeAttribute("aria-disabled");
+    button.textContent = label;
+    form.querySelector("[role=alert]")?.remove();
+    if (message) {
+      const alert = document.createElement("span");
+      alert.className = "inline-error";
+      alert.setAttribute("role", "alert");
+      alert.textContent = ` ${message}`;
+      form.append(alert);
+    }
+  };
+  button.disabled = true;
+  button.setAttribute("aria-disabled", "true");
+  button.textContent = form.dataset.pending ?? "Saving…";
+  actions[action]({}, new FormData(form)).then(
+    (state) => showIdle(state?.message),
+    // Done: the action went back to the thread (Next rejects an action's promise with its
+    // redirect, having already navigated), whose fresh render replaces this post.
+    (e: unknown) => isRedirect(e) || showIdle("That did not go through. Try again."),
+  );
+}
+
 /** Focuses `selector` once the re-rendered thread shows it (a form opened by a link). */
 function focusWhenShown(selector: string, deadline = performance.now() + 5000): void {
   const field = document.querySelector<HTMLElement>(selector);
@@ -42,16 +91,23 @@ function focusWhenShown(selector: string, deadline = performance.now() + 5000): 
 /**
  * Makes the posts written as plain HTML (components/member-post-markup.ts) behave as the React
  * ones do, with one listener for all of them: a vote shows at once and is sent in place (as
- * VoteButtons does), and "Flag" or "Add a comment" re-renders the thread with that form open
- * (the URL the link names without JavaScript), then takes the keyboard to its first field. The
- * post then renders through React, as every post with the member's own state does.
+ * VoteButtons does), a button (pick, delete, award) calls its server action as ActionButton
+ * does, and "Flag" or "Add a comment" re-renders the thread with that form open (the URL the
+ * link names without JavaScript), then takes the keyboard to its first field; that post then
+ * renders through React, which writes the open form.
  */
 export function PrebuiltPostControls() {
   const router = useRouter();
   useEffect(() => {
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target as HTMLFormElement;
-      if (!form.matches("form[data-vote-form]") || !form.closest(PREBUILT)) return;
+      if (!form.closest(PREBUILT)) return;
+      const action = form.dataset.threadAction;
+      if (isThreadAction(action)) {
+        e.preventDefault();
+        return runThreadAction(form, action);
+      }
+      if (!form.matches("form[data-vote-form]")) return;
       e.preventDefault();
       const direction = (e.submitter as HTMLButtonElement | null)?.value === "down" ? "down" : "up";
       const before = readState(form);

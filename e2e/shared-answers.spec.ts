@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { askQuestion, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMember } from "./helpers";
 
-// Answers in which a member has no part reach them as prebuilt HTML, not a React render
-// (app/questions/[id]/[[...slug]]/member-posts.ts). They must do all the React ones do.
-test("answers a member has no part in vote, flag and take comments like the rest, with and without JavaScript", async ({ browser }) => {
+// Members get a thread's posts as prebuilt HTML, not a React render, with their own part in
+// them written in (app/questions/[id]/[[...slug]]/member-posts.ts). They must do all the React
+// ones do.
+test("prebuilt answers vote, flag and take comments like the rest, with and without JavaScript", async ({ browser }) => {
   const asker = await signUpNewMember(browser, "shasker");
   const answerer = await signUpNewMember(browser, "shanswer");
   const reader = await signUpNewMember(browser, "shreader");
@@ -39,9 +40,9 @@ test("answers a member has no part in vote, flag and take comments like the rest
   await expect(answer.getByRole("alert")).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 
-  // Now the answer holds the reader's vote: it renders through React, pressed.
+  // Now the answer holds the reader's vote: still prebuilt, pressed.
   await page.reload();
-  await expect(prebuiltAnswers).toHaveCount(0);
+  await expect(prebuiltAnswers).toHaveCount(1);
   await expect(answer.getByRole("status")).toHaveText("Score 1");
   await expect(answer.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
   const removed = page.waitForResponse((r) => r.request().method() === "POST");
@@ -49,7 +50,7 @@ test("answers a member has no part in vote, flag and take comments like the rest
   await removed;
   await expect(answer.getByRole("status")).toHaveText("Score 0");
   await page.reload();
-  await expect(prebuiltAnswers).toHaveCount(1);
+  await expect(answer.getByRole("button", { name: "Upvote", exact: true })).toHaveAttribute("aria-pressed", "false");
 
   // "Flag" from the keyboard opens the form with the keyboard in it.
   await answer.getByRole("link", { name: "Flag", exact: true }).focus();
@@ -72,6 +73,10 @@ test("answers a member has no part in vote, flag and take comments like the rest
   await answer.getByLabel("Comment", { exact: true }).fill("And the reply tells you which MAC to put in the frame.");
   await answer.getByRole("button", { name: "Add comment" }).click();
   await expect(answer.getByRole("listitem").filter({ hasText: "which MAC to put in the frame" })).toBeVisible();
+  // A comment of theirs still in its edit window has an edit form: React renders that answer.
+  await page.reload();
+  await expect(prebuiltAnswers).toHaveCount(0);
+  await expect(answer.getByText("Edit", { exact: true })).toBeVisible();
 
   // Without JavaScript the same markup is a plain form post. (The asker, who has no part in
   // the answer either, has no points: the vote comes from another reader who earned some.)
@@ -84,4 +89,57 @@ test("answers a member has no part in vote, flag and take comments like the rest
   await expect(plain.getByRole("status")).toHaveText("Score 1");
   await expect(plain.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
   expect(await pointsOf(asker.page, answerer.username)).toBe("7");
+});
+
+test("the asker's pick and a member's own answer come prebuilt with their buttons, with and without JavaScript", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "owasker");
+  const answerer = await signUpNewMember(browser, "owanswer");
+  const path = await askQuestion(asker.page, `Why is TCP's handshake three-way? ${asker.username}`, "Two messages would seem enough to agree on a connection. Why three?");
+  const text = "Each side must learn that the other received its initial sequence number.";
+  await postAnswer(answerer.page, path, text);
+
+  // The asker (no points yet) sees the answer and their own question prebuilt, with their part:
+  // the pick, Edit on the question, no vote or flag on their own post, comments on their thread.
+  const page = asker.page;
+  await page.goto(path);
+  await expect(page.locator("[data-prebuilt-post] > article")).toHaveCount(1);
+  await expect(page.locator("article.question > [data-prebuilt-post]")).toHaveCount(1);
+  const question = page.locator("article.question");
+  await expect(question.getByRole("button", { name: "Upvote", exact: true })).toBeDisabled();
+  await expect(question.getByRole("link", { name: "Edit", exact: true })).toBeVisible();
+  await expect(question.getByRole("link", { name: "Flag", exact: true })).toHaveCount(0);
+  const answer = page.getByRole("article", { name: `Answer by ${answerer.username}` });
+  await expect(answer.getByRole("link", { name: "Add a comment" })).toBeVisible();
+  await answer.getByRole("button", { name: "✓ Pick as best answer" }).click();
+  const best = page.getByRole("article", { name: "Best answer" });
+  await expect(best).toContainText(text);
+  await expect(page.locator("[data-prebuilt-post] > article")).toHaveCount(1);
+  expect(await pointsOf(answerer.page, answerer.username)).toBe("22");
+  await page.goto(path);
+  await best.getByRole("button", { name: "Remove best answer mark" }).click();
+  await expect(best).toHaveCount(0);
+  expect(await pointsOf(answerer.page, answerer.username)).toBe("2");
+
+  // Without JavaScript the pick is a plain form post that comes back to the answer.
+  const nojs = await logInWithoutJavaScript(browser, asker.username, path);
+  await nojs.getByRole("article", { name: `Answer by ${answerer.username}` }).getByRole("button", { name: "✓ Pick as best answer" }).click();
+  await expect(nojs).toHaveURL(/#answer-\d+$/);
+  await expect(nojs.getByRole("article", { name: "Best answer" })).toContainText(text);
+  expect(await pointsOf(answerer.page, answerer.username)).toBe("22");
+
+  // The answerer's own answer: Edit and Delete, no vote on it and no flag; Delete asks first.
+  const own = answerer.page;
+  await own.goto(path);
+  const mine = own.getByRole("article", { name: "Best answer" });
+  await expect(own.locator("[data-prebuilt-post] > article")).toHaveCount(1);
+  await expect(mine.getByRole("button", { name: "Upvote", exact: true })).toBeDisabled();
+  await expect(mine.getByRole("link", { name: "Flag", exact: true })).toHaveCount(0);
+  await expect(mine.getByRole("link", { name: "Edit", exact: true })).toBeVisible();
+  own.once("dialog", (d) => void d.dismiss());
+  await mine.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(mine).toContainText(text);
+  own.once("dialog", (d) => void d.accept());
+  await mine.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(own.getByRole("heading", { name: "0 Answers" })).toBeVisible();
+  expect(await pointsOf(own, answerer.username)).toBe("0");
 });

@@ -33,28 +33,32 @@ export function deferHtml(html: string): string {
   return token;
 }
 
-const MARK = ` ${FILL_ATTRIBUTE}="`;
+const MARK = Buffer.from(` ${FILL_ATTRIBUTE}="`);
+const QUOTE = 0x22;
+const CLOSE = Buffer.from("></div>");
 
 /**
  * Puts each deferred HTML into its element: `<div ... data-fill="TOKEN"></div>` (the attribute
  * last, as components/deferred-html.tsx renders it). Tokens are random per process and used
  * once, and post text cannot form `"></div>` (its `<` is escaped), so nothing else matches.
+ * It works on the bytes: decoding the whole page to search it cost more than the rest.
  */
 export function fillDeferredHtml(body: Buffer): Buffer {
-  if (registry.fills.size === 0 || body.indexOf(MARK) < 0) return body;
-  const html = body.toString("utf8");
-  const parts: string[] = [];
+  if (registry.fills.size === 0) return body;
+  const parts: Buffer[] = [];
   let from = 0;
-  for (let at = html.indexOf(MARK); at >= 0; at = html.indexOf(MARK, at + MARK.length)) {
+  for (let at = body.indexOf(MARK); at >= 0; at = body.indexOf(MARK, at + MARK.length)) {
     const start = at + MARK.length;
-    const end = html.indexOf('"', start);
-    const fill = end > start ? registry.fills.get(html.slice(start, end)) : undefined;
-    if (!fill || !html.startsWith("></div>", end + 1)) continue;
-    registry.fills.delete(html.slice(start, end));
-    parts.push(html.slice(from, end + 2), fill.html);
+    const end = body.indexOf(QUOTE, start);
+    if (end <= start) continue;
+    const token = body.toString("latin1", start, end);
+    const fill = registry.fills.get(token);
+    if (!fill || !body.subarray(end + 1, end + 1 + CLOSE.length).equals(CLOSE)) continue;
+    registry.fills.delete(token);
+    parts.push(body.subarray(from, end + 2), Buffer.from(fill.html));
     from = end + 2;
   }
   if (parts.length === 0) return body;
-  parts.push(html.slice(from));
-  return Buffer.from(parts.join(""));
+  parts.push(body.subarray(from));
+  return Buffer.concat(parts);
 }

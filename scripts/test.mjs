@@ -177,7 +177,7 @@ async function main() {
   try {
     if (runUnit) {
       const files = testFiles(path.join(root, "tests"));
-      const nodeArgs = ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=2", ...files];
+      const nodeArgs = ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/css-modules.mjs", "--test", "--test-concurrency=2", ...files];
       await run("unit and action tests, embedded PostgreSQL", process.execPath, nodeArgs, { TEST_DATABASE_URL: "" });
       if (pgdb) await run("unit and action tests, PostgreSQL", process.execPath, nodeArgs, { TEST_DATABASE_URL: pgdb.url });
     }

@@ -1,19 +1,21 @@
 import "server-only";
-import { memberAnswerHtml, memberQuestionBodyHtml } from "@/components/member-post-markup";
+import { hasNoPart, memberAnswerHtml, memberQuestionBodyHtml, type MemberPart } from "@/components/member-post-markup";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { PublicThread } from "@/lib/data/thread-cache";
+import { isOwnThreadPost, withinEditWindow } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
+import type { PublicThread } from "@/lib/data/thread-cache";
 import { formKey, type OpenForms } from "@/lib/open-forms";
 import { hasPrivilege } from "@/lib/rules";
 
-type MemberPosts = { question: string; answers: Map<number, string> };
+type SharedPosts = { question: string; answers: Map<number, string> };
+type Answer = PublicThread["thread"]["answers"][number];
 
 // Keyed by the shared thread value (lib/data/thread-cache.ts): the markup lives exactly as long
 // as the read it was built from, and any write to the thread drops both.
-const built = new WeakMap<PublicThread, MemberPosts>();
+const built = new WeakMap<PublicThread, SharedPosts>();
 
-/** The question's body and every answer as most members see them, built once per thread read. */
-export function memberPostsHtml(shared: PublicThread): MemberPosts {
+/** The question's body and every answer as a member with no part in them sees them, built once per thread read. */
+function sharedPosts(shared: PublicThread): SharedPosts {
   let html = built.get(shared);
   if (!html) {
     const { question, answers } = shared.thread;
@@ -27,6 +29,21 @@ export function memberPostsHtml(shared: PublicThread): MemberPosts {
   return html;
 }
 
+/** The question's body as this member sees it: the shared string, or one built with their part. */
+export function memberQuestionHtml(shared: PublicThread, part: MemberPart): string {
+  if (hasNoPart(part)) return sharedPosts(shared).question;
+  const { question } = shared.thread;
+  return memberQuestionBodyHtml(question, shared.comments.question, { questionId: question.id, slug: question.slug }, part);
+}
+
+/** One answer as this member sees it, likewise. */
+export function memberAnswerPostHtml(shared: PublicThread, answer: Answer, part: MemberPart): string {
+  if (hasNoPart(part)) return sharedPosts(shared).answers.get(answer.id)!;
+  const { question } = shared.thread;
+  const thread = { questionId: question.id, slug: question.slug };
+  return memberAnswerHtml(answer, shared.comments.answers[answer.id] ?? [], { isBest: answer.id === question.bestAnswerId, thread }, part);
+}
+
 type Viewing = {
   user: CurrentUser;
   shared: PublicThread;
@@ -35,32 +52,38 @@ type Viewing = {
 };
 
 /**
- * Whether this member sees the post exactly as member-post-markup.ts writes it: nothing of
- * theirs in it, no vote of theirs on it, no control only they have (the asker's pick, a
- * bounty's award, a moderator's), and no form of it opened by the URL. Otherwise it renders
- * through React with their state.
+ * The member's part in a post, when member-post-markup.ts can write it: their vote, their own
+ * post or comments, the asker's pick, the offerer's bounty award, whether they may comment.
+ * Null sends the post through React: a moderator's controls, a locked thread, a comment still
+ * in its edit window (its edit form), or a form of the post opened by the URL.
  */
-function seesShared(postType: "question" | "answer", post: { id: number; authorId: number }, comments: { id: number; authorId: number }[], { user, shared, myVote, opened }: Viewing): boolean {
+function partIn(postType: "question" | "answer", post: { id: number; authorId: number; hiddenAt?: Date | null }, comments: { id: number; authorId: number; createdAt: Date }[], { user, shared, myVote, opened }: Viewing): MemberPart | null {
   const { question, bounty } = shared.thread;
-  return (
-    !isModerator(user) &&
-    user.id !== post.authorId &&
-    myVote === 0 &&
-    question.lockedAt === null &&
-    hasPrivilege(user, "commentEverywhere") &&
-    opened.comment !== formKey(postType, post.id) &&
-    opened.flag !== formKey(postType, post.id) &&
-    comments.every((c) => c.authorId !== user.id && opened.flag !== formKey("comment", c.id)) &&
-    // Answers: the asker may pick any of them, and a bounty's offerer award it.
-    (postType === "question" || (user.id !== question.authorId && bounty?.offererId !== user.id))
-  );
+  const ownComments = comments.filter((c) => c.authorId === user.id);
+  const sendsToReact =
+    isModerator(user) ||
+    question.lockedAt !== null ||
+    !!post.hiddenAt ||
+    opened.comment === formKey(postType, post.id) ||
+    opened.flag === formKey(postType, post.id) ||
+    comments.some((c) => opened.flag === formKey("comment", c.id)) ||
+    ownComments.some((c) => withinEditWindow(c.createdAt));
+  if (sendsToReact) return null;
+  const answer = postType === "answer";
+  return {
+    myVote: myVote === 1 ? 1 : myVote === -1 ? -1 : 0,
+    own: user.id === post.authorId,
+    mayPick: answer && user.id === question.authorId,
+    awardBountyId: answer && bounty && bounty.offererId === user.id ? bounty.id : null,
+    ownCommentIds: new Set(ownComments.map((c) => c.id)),
+    canComment: hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId: post.authorId, questionAuthorId: question.authorId }),
+  };
 }
 
-export function seesSharedAnswer(answer: { id: number; authorId: number }, viewing: Viewing): boolean {
-  return seesShared("answer", answer, viewing.shared.comments.answers[answer.id] ?? [], viewing);
+export function answerPart(answer: Answer, viewing: Viewing): MemberPart | null {
+  return partIn("answer", answer, viewing.shared.comments.answers[answer.id] ?? [], viewing);
 }
 
-export function seesSharedQuestion(viewing: Viewing): boolean {
-  const { question } = viewing.shared.thread;
-  return seesShared("question", question, viewing.shared.comments.question, viewing);
+export function questionPart(viewing: Viewing): MemberPart | null {
+  return partIn("question", viewing.shared.thread.question, viewing.shared.comments.question, viewing);
 }

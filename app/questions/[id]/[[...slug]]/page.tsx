@@ -26,7 +26,7 @@ import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
-import { memberPostsHtml, seesSharedAnswer, seesSharedQuestion } from "./member-posts";
+import { answerPart, memberAnswerPostHtml, memberQuestionHtml, questionPart } from "./member-posts";
 import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
 import { ThreadStatus } from "./thread-status";
@@ -73,11 +73,13 @@ export default async function QuestionPage(props: Props) {
   const canComment = (authorId: number) =>
     !!user && (hasPrivilege(user, "commentEverywhere") || isOwnThreadPost(user.id, { authorId, questionAuthorId: question.authorId }));
   const path = `/questions/${question.id}/${question.slug}`;
-  // Posts a member sees as most members do come as one prebuilt string each (member-posts.ts),
-  // left out of React's payload on document requests (DeferredHtml); the rest render through
-  // React with the member's own state.
-  const prebuilt = user && !mayModerate ? memberPostsHtml(shared) : null;
-  const deferring = prebuilt !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
+  // A member's posts come as one prebuilt string each (member-posts.ts), shared by every member
+  // with no part in them and built with the member's part otherwise, left out of React's payload
+  // on document requests (DeferredHtml); what the strings cannot write renders through React.
+  const viewing = user && !mayModerate ? { user, shared, opened } : null;
+  const questionAsString = viewing && questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
+  const answerAsString = (a: (typeof answers)[number]) => viewing && answerPart(a, { ...viewing, myVote: myVotes?.answers.get(a.id) ?? 0 });
+  const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
   const prebuiltPost = (key: number | string, html: string) => (
     // Bodies and comments inside were sanitized when written (lib/markdown).
     <DeferredHtml key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { html: "", fill: deferHtml(html) } : { html })} />
@@ -102,8 +104,8 @@ export default async function QuestionPage(props: Props) {
             <FollowButton target="question" id={question.id} following={following} signedIn={!!user} />
           </span>
         </header>
-        {prebuilt && seesSharedQuestion({ user: user!, shared, myVote: myVotes?.question ?? 0, opened }) ? (
-          prebuiltPost("question", prebuilt.question)
+        {questionAsString ? (
+          prebuiltPost("question", memberQuestionHtml(shared, questionAsString))
         ) : (
           <>
             <h1 id="question-title">{question.title}</h1>
@@ -136,9 +138,10 @@ export default async function QuestionPage(props: Props) {
             </nav>
           )}
         </div>
-        {answers.map((a) =>
-          prebuilt && seesSharedAnswer(a, { user: user!, shared, myVote: myVotes?.answers.get(a.id) ?? 0, opened }) ? (
-            prebuiltPost(a.id, prebuilt.answers.get(a.id)!)
+        {answers.map((a) => {
+          const part = answerAsString(a);
+          return part ? (
+            prebuiltPost(a.id, memberAnswerPostHtml(shared, a, part))
           ) : (
             <AnswerCard
               key={a.id}
@@ -154,9 +157,9 @@ export default async function QuestionPage(props: Props) {
               }
               comments={<CommentList comments={comments.answers[a.id] ?? []} viewer={viewer} postType="answer" postId={a.id} thread={question} locked={locked} canComment={canComment(a.authorId)} opened={opened} />}
             />
-          ),
-        )}
-        {prebuilt && <PrebuiltPostControls />}
+          );
+        })}
+        {viewing && <PrebuiltPostControls />}
       </section>
 
       {user ? (

@@ -1,0 +1,11 @@
+/**
+ * The buttons a prebuilt post may carry (components/member-post-markup.ts), each a plain form
+ * posting to /api/thread-actions/<name> without JavaScript and calling the server action of
+ * the same name with it (components/prebuilt-post-controls.tsx). Shared by server and browser.
+ */
+export const THREAD_ACTIONS = ["pick-best", "clear-best", "delete-answer", "award-bounty", "delete-comment"] as const;
+export type ThreadAction = (typeof THREAD_ACTIONS)[number];
+
+export const threadActionPath = (action: ThreadAction) => `/api/thread-actions/${action}`;
+
+export const isThreadAction = (name: string | undefined): name is ThreadAction => (THREAD_ACTIONS as readonly (string | undefined)[]).includes(name);
