@@ -5,6 +5,8 @@ import { askQuestion, logInWithoutJavaScript, pointsOf, postAnswer, signUpNewMem
 // them written in (app/questions/[id]/[[...slug]]/member-posts.ts). They must do all the React
 // ones do.
 test("prebuilt answers vote, flag and take comments like the rest, with and without JavaScript", async ({ browser }) => {
+  // Five members and a dozen page loads: on the two-server PostgreSQL run it outlasts the default.
+  test.setTimeout(180_000);
   const asker = await signUpNewMember(browser, "shasker");
   const answerer = await signUpNewMember(browser, "shanswer");
   const reader = await signUpNewMember(browser, "shreader");

@@ -1,7 +1,9 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "./config";
 import { findSessionMember } from "./identity";
+import { readSessionToken } from "./session-token";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof findSessionMember>>>;
 
@@ -10,8 +12,6 @@ export type CurrentUser = NonNullable<Awaited<ReturnType<typeof findSessionMembe
  * or null when signed out or when the token's session version has been superseded.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await auth()) as { uid?: number; sv?: number } | null;
-  const { uid, sv } = session ?? {};
-  if (!Number.isSafeInteger(uid) || !Number.isSafeInteger(sv)) return null;
-  return findSessionMember(uid!, sv!);
+  const session = await readSessionToken(await cookies(), async () => (await auth()) as { uid?: number; sv?: number } | null);
+  return session ? findSessionMember(session.uid, session.sv) : null;
 });
