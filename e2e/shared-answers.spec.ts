@@ -129,6 +129,18 @@ test("the asker's pick and a member's own answer come prebuilt with their button
   await expect(nojs.getByRole("article", { name: "Best answer" })).toContainText(text);
   expect(await pointsOf(answerer.page, answerer.username)).toBe("22");
 
+  // The server decides who may: the answerer's forged clear is refused and changes nothing, an
+  // unknown button is not found, and another site's form is turned away.
+  const questionId = path.split("/")[2]!;
+  const forged = await answerer.page.request.post("/api/thread-actions/clear-best", { form: { questionId, back: path }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toContain("Only the asker or a moderator can choose the best answer.");
+  expect((await answerer.page.request.post("/api/thread-actions/make-admin", { form: { back: path }, maxRedirects: 0 })).status()).toBe(404);
+  const crossSite = await page.request.post("/api/thread-actions/clear-best", { form: { questionId, back: path }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+  await nojs.reload();
+  await expect(nojs.getByRole("article", { name: "Best answer" })).toContainText(text);
+
   // The answerer's own answer: Edit and Delete, no vote on it and no flag; Delete asks first.
   const own = answerer.page;
   await own.goto(path);
