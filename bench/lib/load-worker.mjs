@@ -1,7 +1,8 @@
 // The load generator's side of the harness, run pinned to its own core by bench/lib/cannon.ts:
 //   node bench/lib/load-worker.mjs <config.json>
 // mode "cannon": autocannon's API with requests that rotate paths, cookies and bodies (several
-// members posting to many questions); mode "sequence": one request at a time, each timed.
+// members posting to many questions); mode "paced": the same requests sent at a steady rate;
+// mode "sequence": one request at a time, each timed.
 // Prints one JSON result on stdout.
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -38,7 +39,6 @@ async function cannon() {
     url: cfg.url,
     connections: cfg.connections,
     duration: cfg.duration,
-    ...(cfg.overallRate ? { overallRate: cfg.overallRate } : {}),
     requests: cfg.requests.map(rotating),
   });
   return result;
@@ -62,5 +62,47 @@ async function sequence() {
   return { count: times.length, errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times.at(-1) ?? 0 };
 }
 
-const out = cfg.mode === "sequence" ? await sequence() : await cannon();
+/**
+ * Requests at an even pace, one every 1000/rate ms whether or not earlier ones have finished
+ * (an open loop, as independent members arrive), each timed from when it was due, so a slow
+ * server cannot hide its queue by delaying the sends. autocannon's overallRate is not that: each
+ * connection sends its share of the second at once and waits for the next second, so "50/s"
+ * arrives as a burst of 50 every second, and its p99 is the time to serve the whole burst.
+ * Reports in autocannon's shape.
+ */
+async function paced() {
+  const spec = rotating(cfg.requests[0]);
+  const gap = 1000 / cfg.rate;
+  const count = Math.round(cfg.rate * cfg.duration);
+  const latencies = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const start = performance.now() + 50;
+  const sends = Array.from({ length: count }, (_, i) => {
+    const due = start + i * gap;
+    return new Promise((resolve) => {
+      setTimeout(async () => {
+        const req = spec.setupRequest ? spec.setupRequest({ ...spec }) : spec;
+        try {
+          const res = await fetch(new URL(req.path, cfg.url), { method: req.method ?? "GET", headers: req.headers, body: req.body });
+          await res.arrayBuffer();
+          if (res.status >= 200 && res.status < 300) ok++;
+          else non2xx++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - due);
+        resolve();
+      }, Math.max(0, due - performance.now()));
+    });
+  });
+  await Promise.all(sends);
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
+  return { requests: { average: count / seconds, total: count }, latency: { p50: at(0.5), p99: at(0.99) }, errors, timeouts: 0, non2xx, "2xx": ok, duration: seconds };
+}
+
+const out = cfg.mode === "sequence" ? await sequence() : cfg.mode === "paced" ? await paced() : await cannon();
 process.stdout.write(JSON.stringify(out));

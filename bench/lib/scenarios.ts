@@ -1,5 +1,5 @@
 /** The load scenarios of issue 6 against one running forum (one database, one data size). */
-import { autocannonGet, autocannonMix, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
+import { autocannonGet, autocannonMix, pacedMix, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
 import { assertAlive, isAlive, sampleRss, type Proc } from "./processes";
 import { loadRow, targets, type Row } from "./rows";
 
@@ -129,10 +129,11 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
 
   rows.push(await searchRow(ctx));
 
-  // The first seconds of posting after a start run colder code and database pages than the
-  // rest (p99 about twice as high): the warm-up's own figures are shown beside the run's.
+  // Posts arrive at an even pace (bench/lib/load-worker.mjs, "paced"). The first seconds of
+  // posting after a start run colder code and database pages than the rest (p99 several times
+  // as high): the warm-up's own figures are shown beside the run's.
   const rate = await measured(ctx, `g. answers at ${ctx.answerRate}/s for ${ctx.answerSeconds} s`, (s) =>
-    autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: s, overallRate: ctx.answerRate, requests: [postRequest(ctx)] }), { warmup: ctx.answerWarmup, seconds: ctx.answerSeconds });
+    pacedMix(ctx.dir, ctx.base, { rate: ctx.answerRate, duration: s, requests: [postRequest(ctx)] }), { warmup: ctx.answerWarmup, seconds: ctx.answerSeconds });
   const warmNote = rate.warm && `its ${ctx.answerWarmup} s warm-up: ${(rate.warm.ok / rate.warm.duration).toFixed(1)} answers/s, p99 ${rate.warm.p99} ms`;
   rows.push({ ...answersRow(`g. post answers, fixed ${ctx.answerRate}/s`, rate.result, rate.rss.max, true), note: joinNotes(warmNote, rate.note) });
   const max = await measured(ctx, "g. answers, unthrottled", (s) =>
