@@ -89,7 +89,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const rows = result.rows;
     rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, searchSqlRow(probed.search));
     const signedInHtml = await (await fetch(`${base}${ds.threads.many.url}`, { headers: { cookie: cookies[0]! } })).text();
-    rows.push(...queryRows(probed.findThread, pages), ...bundleRows([{ label: "signed-out", html }, { label: "signed-in", html: signedInHtml }]));
+    rows.push(...queryRows(probed.findThread, pages), ...(await bundleRows([{ label: "signed-out", html }, { label: "signed-in", html: signedInHtml }], base)));
     fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
 
     if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {

@@ -18,6 +18,7 @@ export function ActionButton({ action, fields, label, pendingText, className, co
   return (
     <form
       action={formAction}
+      data-confirm={confirm}
       onSubmit={(e) => {
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}

@@ -2,6 +2,7 @@
 import { useActionState, useId, useState } from "react";
 import { addCommentAction, editCommentAction } from "@/lib/actions/comment";
 import { commentRules } from "@/lib/comment-rules";
+import { countText } from "@/lib/enhance/preview";
 import { openFormHref } from "@/lib/open-forms";
 import type { CommentPostType } from "@/lib/validation/comment";
 import { FieldError, FormMessage } from "./field-error";
@@ -17,7 +18,7 @@ type Props =
 export function CommentForm(props: Props) {
   const [state, action] = useActionState(props.mode === "add" ? addCommentAction : editCommentAction, {});
   // Controlled, so a refused comment keeps its text for correcting.
-  const [body, setBody] = useState(props.mode === "edit" ? props.body : "");
+  const [body, setBody] = useState(state.values?.body ?? (props.mode === "edit" ? props.body : ""));
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -47,7 +48,7 @@ export function CommentForm(props: Props) {
         aria-describedby={`${hintId} ${errorId}`}
       />
       <p id={hintId} className="hint">
-        `code`, *emphasis*, **bold** and [links](https://…) · {body.length} / {commentMax}
+        `code`, *emphasis*, **bold** and [links](https://…) · <span data-count-of={id}>{countText(body.length, commentMax)}</span>
       </p>
       <FieldError id={errorId} errors={state.errors?.body} />
       <SubmitButton pendingText="Saving…">{props.mode === "add" ? "Add comment" : "Save comment"}</SubmitButton>

@@ -32,6 +32,7 @@ export function LinkDisclosure({ label, href, open: openAtFirst, className, link
         href={href}
         className={linkClassName}
         aria-expanded={open}
+        data-open-form=""
         onClick={(e) => {
           e.preventDefault();
           setOpen(!open);

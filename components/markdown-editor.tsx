@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { countText, fetchPreview, PREVIEW_DELAY_MS, PREVIEW_UNAVAILABLE, type MarkdownKind, type Preview } from "@/lib/enhance/preview";
 import { limits } from "@/lib/rules";
 import styles from "./markdown-editor.module.css";
-
-type MarkdownKind = "post" | "comment";
 
 type MarkdownEditorProps = {
   name: string;
@@ -19,27 +18,11 @@ type MarkdownEditorProps = {
   kind?: MarkdownKind;
 };
 
-type Preview = { html: string } | { error: string } | null;
-
-const PREVIEW_DELAY_MS = 250;
-
 const subscribeNever = () => () => {};
 
 /** True once hydrated: without JavaScript there is no preview, so none is promised. */
 function useHydrated(): boolean {
   return useSyncExternalStore(subscribeNever, () => true, () => false);
-}
-
-async function fetchPreview(markdown: string, kind: MarkdownKind, signal: AbortSignal): Promise<Preview> {
-  const res = await fetch("/api/preview", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ markdown, kind }),
-    signal,
-  });
-  const data = (await res.json().catch(() => ({}))) as { html?: unknown; error?: unknown };
-  if (res.ok && typeof data.html === "string") return { html: data.html };
-  return { error: typeof data.error === "string" ? data.error : "The preview is unavailable right now." };
 }
 
 /**
@@ -61,7 +44,7 @@ export function MarkdownEditor({
   const hintId = `${id}-hint`;
   const hydrated = useHydrated();
   const [value, setValue] = useState(defaultValue);
-  const [preview, setPreview] = useState<Preview>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const isEmpty = value.trim() === "";
 
   useEffect(() => {
@@ -74,7 +57,7 @@ export function MarkdownEditor({
           if (!controller.signal.aborted) setPreview(next);
         })
         .catch(() => {
-          if (!controller.signal.aborted) setPreview({ error: "The preview is unavailable right now." });
+          if (!controller.signal.aborted) setPreview({ error: PREVIEW_UNAVAILABLE });
         });
     }, PREVIEW_DELAY_MS);
     return () => {
@@ -109,30 +92,29 @@ export function MarkdownEditor({
           <p id={hintId} className={styles.hint}>
             Markdown: **bold**, `code`, lists, tables, [links](https://…)
           </p>
-          <span className={over ? `${styles.counter} ${styles.counterOver}` : styles.counter}>
-            {value.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}
+          <span className={over ? `${styles.counter} ${styles.counterOver}` : styles.counter} data-count-of={id} data-over-class={styles.counterOver}>
+            {countText(value.length, maxLength)}
           </span>
         </div>
       </div>
-      {hydrated && (
-        <section className={styles.preview} aria-label="Live preview">
-          <p className={styles.previewTitle} aria-hidden="true">
-            Preview
-          </p>
-          <div aria-live="polite" aria-label="Preview">
-            {isEmpty ? (
-              <p className={styles.previewEmpty}>Nothing to preview yet.</p>
-            ) : preview === null ? (
-              <p className={styles.previewEmpty}>Rendering preview…</p>
-            ) : "error" in preview ? (
-              <p className={styles.previewEmpty}>{preview.error}</p>
-            ) : (
-              // Sanitized by lib/markdown on the server, the same pipeline used when storing.
-              <div className={`prose ${styles.previewBody}`} dangerouslySetInnerHTML={{ __html: preview.html }} />
-            )}
-          </div>
-        </section>
-      )}
+      {/* Hidden until something runs it: React once hydrated, or lib/enhance on a plain page. */}
+      <section className={styles.preview} aria-label="Live preview" hidden={!hydrated} data-preview-of={id} data-kind={kind}>
+        <p className={styles.previewTitle} aria-hidden="true">
+          Preview
+        </p>
+        <div aria-live="polite" aria-label="Preview" data-preview-output="" data-message-class={styles.previewEmpty} data-body-class={`prose ${styles.previewBody}`}>
+          {isEmpty ? (
+            <p className={styles.previewEmpty}>Nothing to preview yet.</p>
+          ) : preview === null ? (
+            <p className={styles.previewEmpty}>Rendering preview…</p>
+          ) : "error" in preview ? (
+            <p className={styles.previewEmpty}>{preview.error}</p>
+          ) : (
+            // Sanitized by lib/markdown on the server, the same pipeline used when storing.
+            <div className={`prose ${styles.previewBody}`} dangerouslySetInnerHTML={{ __html: preview.html }} />
+          )}
+        </div>
+      </section>
     </div>
   );
 }

@@ -5,37 +5,12 @@ import { awardBountyAction } from "@/lib/actions/bounty";
 import { deleteCommentAction } from "@/lib/actions/comment";
 import type { FormState } from "@/lib/actions/form-state";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
-import { voteAction, type VoteState } from "@/lib/actions/vote";
+import { voteAction } from "@/lib/actions/vote";
 import { isThreadAction, type ThreadAction } from "@/lib/thread-actions";
+import { readVoteState, showVoteState, voteDirection } from "@/lib/enhance/vote-form";
 import { predictVote } from "@/lib/vote-state";
-import styles from "./vote-buttons.module.css";
 
 const PREBUILT = "[data-prebuilt-post]";
-
-function readState(form: HTMLFormElement): VoteState {
-  const score = Number(form.querySelector("output")?.lastChild?.textContent ?? 0);
-  const pressed = (value: string) => form.querySelector(`button[value=${value}]`)?.getAttribute("aria-pressed") === "true";
-  return { score, myVote: pressed("up") ? 1 : pressed("down") ? -1 : 0 };
-}
-
-/** What VoteButtons renders for a state, applied to the plain-HTML form of a post. */
-function showState(form: HTMLFormElement, state: VoteState): void {
-  const output = form.querySelector("output");
-  if (output?.lastChild) output.lastChild.textContent = String(state.score);
-  for (const [value, wanted, name] of [["up", 1, "upvote"], ["down", -1, "downvote"]] as const) {
-    const button = form.querySelector(`button[value=${value}]`);
-    button?.setAttribute("aria-pressed", String(state.myVote === wanted));
-    button?.setAttribute("aria-label", state.myVote === wanted ? `Remove ${name}` : `${name[0]!.toUpperCase()}${name.slice(1)}`);
-  }
-  form.querySelector(`.${styles.message}`)?.remove();
-  if (state.message) {
-    const alert = document.createElement("p");
-    alert.className = styles.message!;
-    alert.setAttribute("role", "alert");
-    alert.textContent = state.message;
-    form.append(alert);
-  }
-}
 
 // The server actions the React buttons call (components/action-button.tsx), by form name.
 const actions: Record<ThreadAction, (prev: FormState, form: FormData) => Promise<FormState>> = {
@@ -109,14 +84,14 @@ export function PrebuiltPostControls() {
       }
       if (!form.matches("form[data-vote-form]")) return;
       e.preventDefault();
-      const direction = (e.submitter as HTMLButtonElement | null)?.value === "down" ? "down" : "up";
-      const before = readState(form);
+      const direction = voteDirection(e);
+      const before = readVoteState(form);
       const data = new FormData(form);
       data.set("direction", direction);
-      showState(form, predictVote(before, direction));
+      showVoteState(form, predictVote(before, direction));
       voteAction(before, data).then(
-        (after) => showState(form, after),
-        () => showState(form, { ...before, message: "Your vote could not be sent. Try again." }),
+        (after) => showVoteState(form, after),
+        () => showVoteState(form, { ...before, message: "Your vote could not be sent. Try again." }),
       );
     };
     const onClick = (e: MouseEvent) => {

@@ -53,7 +53,7 @@ function VoteForm({ postType, postId, score, myVote, canVote }: Props) {
         <span aria-hidden="true">▼</span>
       </button>
       {state.message && (
-        <p className={styles.message} role="alert">
+        <p className="vote-message" role="alert">
           {state.message}
         </p>
       )}

@@ -62,19 +62,36 @@ test("prebuilt answers vote, flag and take comments like the rest, with and with
   await answer.getByRole("button", { name: "Send flag" }).click();
   await expect(answer.getByText(/a moderator will look at it/)).toBeVisible();
 
-  // "Add a comment" opens its form in place; the comment appears under the answer.
+  // "Add a comment" opens its form in place, without leaving the page; the comment appears
+  // under the answer. The page runs one small script of the forum's, not React.
   await page.goto(path);
-  await answer.getByRole("link", { name: "Add a comment" }).click();
+  await expect(page.locator("script[src]")).toHaveCount(1);
+  await expect(page.locator("script[src]")).toHaveAttribute("src", /^\/_forum\/thread-page\.[\w-]+\.js$/);
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  const addComment = answer.getByRole("link", { name: "Add a comment" });
+  await addComment.click();
   await expect(answer.getByLabel("Comment", { exact: true })).toBeFocused();
-  // Back shows the page as first loaded, from the router's cache: the prebuilt answer is whole.
-  await page.goBack();
   await expect(page).toHaveURL(new RegExp(`${path}$`));
-  await expect(prebuiltAnswers.getByText(text)).toBeVisible();
-  await answer.getByRole("link", { name: "Add a comment" }).click();
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  // The link closes and opens it again.
+  await expect(addComment).toHaveAttribute("aria-expanded", "true");
+  await addComment.click();
+  await expect(answer.getByLabel("Comment", { exact: true })).toBeHidden();
+  await addComment.click();
   await expect(answer.getByLabel("Comment", { exact: true })).toBeFocused();
   await answer.getByLabel("Comment", { exact: true }).fill("And the reply tells you which MAC to put in the frame.");
   await answer.getByRole("button", { name: "Add comment" }).click();
   await expect(answer.getByRole("listitem").filter({ hasText: "which MAC to put in the frame" })).toBeVisible();
+  // The answer form's counter and live preview work there too.
+  await page.getByLabel("Your answer").fill("Use **arping** to test.");
+  await expect(page.getByLabel("Preview", { exact: true }).locator("strong")).toHaveText("arping");
+  await expect(page.getByText(/^23 \/ /)).toBeVisible();
+  // A refused answer comes back with its text and the reason.
+  await page.getByLabel("Your answer").fill("Too short");
+  await page.getByRole("button", { name: "Post your answer" }).click();
+  await expect(page.locator("#answer-body-error")).toContainText("at least 10");
+  await expect(page.getByLabel("Your answer")).toHaveValue("Too short");
+  await expect(page.getByText(/^9 \/ /)).toBeVisible();
   // A comment of theirs still in its edit window has an edit form: React renders that answer.
   await page.reload();
   await expect(prebuiltAnswers).toHaveCount(0);

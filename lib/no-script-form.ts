@@ -8,7 +8,12 @@ import { formFields } from "./validation/parse";
 // Only a thread page may be gone back to (never another site).
 const THREAD_PATH = /^\/questions\/\d{1,9}\/[a-z0-9-]{0,120}$/;
 
-type Outcome = { refused: string; anchor?: (fields: Record<string, string>, result: unknown) => string };
+type Outcome = {
+  refused: string;
+  anchor?: (fields: Record<string, string>, result: unknown) => string;
+  /** What a script that asks for JSON (Accept: application/json) gets instead of the way back. */
+  json?: (result: unknown) => unknown;
+};
 
 /** A refusal for a browser without JavaScript: the reason, and the way back. */
 function refusal(status: number, heading: string, message: string, back: string, retryAfterSeconds?: number): Response {
@@ -16,6 +21,12 @@ function refusal(status: number, heading: string, message: string, back: string,
   const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
   if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
   return new Response(html, { status, headers });
+}
+
+function jsonRefusal(status: number, error: string, retryAfterSeconds?: number): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
+  return Response.json({ error, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) }, { status, headers });
 }
 
 /**
@@ -33,16 +44,20 @@ export async function handleThreadFormPost(
   const form = await request.formData().catch(() => null);
   const backField = form?.get("back");
   const back = typeof backField === "string" && THREAD_PATH.test(backField) ? backField : "/";
-  if (!form) return refusal(400, outcome.refused, "That request is not valid: it needs a form.", back);
-  if (!fromThisSite(request)) return refusal(403, outcome.refused, "Cross-site requests are refused.", back);
+  const json = outcome.json && /\bapplication\/json\b/.test(request.headers.get("accept") ?? "") ? outcome.json : null;
+  const refuse = (status: number, message: string, retryAfterSeconds?: number) =>
+    json ? jsonRefusal(status, message, retryAfterSeconds) : refusal(status, outcome.refused, message, back, retryAfterSeconds);
+  if (!form) return refuse(400, "That request is not valid: it needs a form.");
+  if (!fromThisSite(request)) return refuse(403, "Cross-site requests are refused.");
   const fields = formFields(form);
   let result: unknown;
   try {
     result = await command(await getCurrentUser(), fields);
   } catch (e) {
-    if (isAppError(e)) return refusal(httpStatusOf[e.code], outcome.refused, e.message, back, e.retryAfterSeconds);
+    if (isAppError(e)) return refuse(httpStatusOf[e.code], e.message, e.retryAfterSeconds);
     throw e;
   }
+  if (json) return Response.json(json(result), { headers: { "Cache-Control": "no-store" } });
   const anchor = outcome.anchor?.(fields, result) ?? "";
   return new Response(null, { status: 303, headers: { Location: `${back}${anchor}`, "Cache-Control": "no-store" } });
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { cacheEpoch, cacheKeyFor, getCachedPage, storeCachedPage, tagsForPath, type CachedPage } from "../lib/page-cache";
 import { captureHtml } from "./html-capture";
+import { memberPageTransform } from "./member-page";
 import { withoutScripts } from "./plain-html";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -13,12 +14,13 @@ const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/
  * Signed-out GETs of public pages are answered from the page cache when it has them (no
  * framework work at all), otherwise rendered by Next and stored. Either way they are plain
  * HTML without scripts (plain-html.ts says why), so a hit and the miss that stored it send the
- * same bytes. Signed-in requests always render, and their responses are never stored.
+ * same bytes. Signed-in requests always render, and their responses are never stored (a member's thread
+ * page is plain HTML as well, with its own script: member-page.ts).
  */
 export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
   if (!isCacheable(req, url)) {
     res.setHeader("X-Forum-Cache", "BYPASS");
-    captureHtml(res, () => {});
+    captureHtml(res, () => {}, memberPageTransform(url.pathname));
     return next(req, res);
   }
   const key = cacheKeyFor(url);

@@ -5,6 +5,8 @@ import { trust } from "../lib/rules";
 import { recordView } from "../lib/views";
 import { serveWithAnonymousCache, type Handler } from "./anonymous-cache";
 import { captureHtml } from "./html-capture";
+import { memberPageTransform } from "./member-page";
+import { servePageScript } from "./page-script";
 import { setBaseSecurityHeaders } from "./security-headers";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -17,6 +19,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     setBaseSecurityHeaders(res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     const url = new URL(req.url ?? "/", "http://forum.local");
+    if (servePageScript(req, res, url.pathname)) return;
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
     // 500; to a reader it is simply a page that does not exist.
     if (!decodes(url.pathname)) {
@@ -42,7 +45,8 @@ async function limitWrites(req: IncomingMessage, res: ServerResponse, url: URL, 
   const verdict = await consume(`post:ip:${req.headers[CLIENT_IP_HEADER]}`, { limit: trust.postsPerAddressPerMinute, windowMs: 60_000 });
   if (verdict.ok) {
     res.setHeader("X-Forum-Cache", "BYPASS");
-    captureHtml(res, () => {});
+    // A form posted without JavaScript may answer with the thread page (showing why it was refused).
+    captureHtml(res, () => {}, memberPageTransform(url.pathname));
     return next(req, res);
   }
   const message = `Too many requests from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`;
@@ -76,9 +80,13 @@ function decodes(pathname: string): boolean {
   }
 }
 
-/** One view per visit: documents and client-side navigations, never prefetches or HEADs. */
+/**
+ * One view per visit: documents and client-side navigations, never prefetches, HEADs, or the
+ * page a script fetches to open a form in place (lib/enhance/open-form.ts).
+ */
 function countThreadView(req: IncomingMessage, url: URL): void {
   if (req.method !== "GET" || req.headers["next-router-prefetch"]) return;
+  if (req.headers["sec-fetch-dest"] === "empty" && !req.headers.rsc) return;
   const m = threadPath.exec(url.pathname);
   if (!m) return;
   const id = Number(m[1]);

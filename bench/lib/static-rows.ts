@@ -1,5 +1,4 @@
 /** Rows that are not load runs: search SQL time, SQL per thread, JavaScript per page. */
-import { DIST_DIR } from "./build";
 import { measureBundle } from "./bundle";
 import type { PageQueries } from "./prepare";
 import type { ProbeResult } from "./probe";
@@ -25,15 +24,17 @@ export function queryRows(findThread: ProbeResult["findThread"], pages: PageQuer
 }
 
 /** The JavaScript of the thread page as each kind of reader gets it (signed-out pages are plain HTML). */
-export function bundleRows(pages: { label: string; html: string }[]): Row[] {
-  return pages.map(({ label, html }) => {
-    const js = measureBundle(html);
-    return {
+export async function bundleRows(pages: { label: string; html: string }[], base: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const { label, html } of pages) {
+    const js = await measureBundle(html, base);
+    rows.push({
       scenario: `i. JS for the thread page, ${label}`,
       value: `${js.gzipKb.toFixed(1)} kB gz in ${js.files} files (${js.rawKb.toFixed(0)} kB raw); inline ${js.inlineGzipKb.toFixed(1)} kB gz; noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted`,
       target: targets.bundle.text,
       pass: targets.bundle.check(js.gzipKb),
-      note: js.missing.length ? `${js.missing.length} not found in ${DIST_DIR}` : undefined,
-    };
-  });
+      note: js.missing.length ? `${js.missing.length} could not be fetched` : undefined,
+    });
+  }
+  return rows;
 }

@@ -13,12 +13,12 @@ type Done = { id: number; questionId: number; slug: string };
  * as goToThread does: revalidating the path makes the response carry the fresh page, and the
  * redirect only adds a #hash to the URL the writer is on.
  */
-async function runAndReturn(command: () => Promise<Done>, toComment: boolean): Promise<FormState> {
+async function runAndReturn(command: () => Promise<Done>, toComment: boolean, body?: string): Promise<FormState> {
   let done: Done;
   try {
     done = await command();
   } catch (e) {
-    return toFormState(e);
+    return toFormState(e, { body });
   }
   const path = `/questions/${done.questionId}/${done.slug}`;
   revalidatePath(path);
@@ -27,12 +27,14 @@ async function runAndReturn(command: () => Promise<Done>, toComment: boolean): P
 
 export async function addCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
-  return runAndReturn(() => addComment(user, formFields(form)), true);
+  const fields = formFields(form);
+  return runAndReturn(() => addComment(user, fields), true, fields.body);
 }
 
 export async function editCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
-  return runAndReturn(() => editComment(user, formFields(form)), true);
+  const fields = formFields(form);
+  return runAndReturn(() => editComment(user, fields), true, fields.body);
 }
 
 export async function deleteCommentAction(_prev: FormState, form: FormData): Promise<FormState> {

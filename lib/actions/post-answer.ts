@@ -14,7 +14,7 @@ export async function postAnswerAction(_prev: FormState, form: FormData): Promis
     await guardWrite(user, "answer", fields.body ?? "");
     answer = await createAnswer(user, fields.questionId, fields);
   } catch (e) {
-    return toFormState(e);
+    return toFormState(e, { body: fields.body });
   }
   goToThread(answer, answer.id);
 }

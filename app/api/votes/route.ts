@@ -5,8 +5,10 @@ import { handleThreadFormPost } from "@/lib/no-script-form";
 export const dynamic = "force-dynamic";
 
 /**
- * The vote buttons' form without JavaScript (with it, they call voteAction in place): casts the
- * vote and goes back to the post, whose page then shows the new score. A plain form post, so the
+ * The vote buttons' form without JavaScript: casts the vote and goes back to the post, whose
+ * page then shows the new score. The plain thread page's script posts the same form asking for
+ * JSON, and shows the score it gets in place (lib/enhance/votes.ts); a hydrated page's buttons
+ * call voteAction instead. A plain form post, so the
  * thread page need not carry a server-action form per post (lib/actions/vote.ts does the same
  * work for the JavaScript path).
  */
@@ -16,10 +18,14 @@ export async function POST(request: Request): Promise<Response> {
     {
       refused: "Your vote was not counted",
       anchor: (fields) => (fields.postType === "answer" && /^\d{1,9}$/.test(fields.postId ?? "") ? `#answer-${fields.postId}` : ""),
+      json: (result) => {
+        const { score, myVote } = result as Awaited<ReturnType<typeof castVote>>;
+        return { score, myVote };
+      },
     },
     async (user, fields) => {
       await guardWrite(user, "other");
-      await castVote(user, fields);
+      return castVote(user, fields);
     },
   );
 }

@@ -12,7 +12,7 @@ export function AnswerForm({ questionId }: { questionId: number }) {
     <form action={action} className="stack-form" noValidate>
       <input type="hidden" name="questionId" value={questionId} />
       <FormMessage message={state.message} />
-      <MarkdownEditor name="body" label="Your answer" minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId="answer-body-error" required kind="post" />
+      <MarkdownEditor name="body" label="Your answer" defaultValue={state.values?.body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId="answer-body-error" required kind="post" />
       <FieldError id="answer-body-error" errors={state.errors?.body} />
       <SubmitButton pendingText="Posting…">Post your answer</SubmitButton>
     </form>
