@@ -5,6 +5,7 @@ import { getCurrentUser } from "../auth/current-user";
 import { addComment, deleteComment, editComment } from "../commands/comment";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
+import { guardWrite } from "./write-guard";
 
 type Done = { id: number; questionId: number; slug: string };
 
@@ -28,16 +29,25 @@ async function runAndReturn(command: () => Promise<Done>, toComment: boolean, bo
 export async function addCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   const fields = formFields(form);
-  return runAndReturn(() => addComment(user, fields), true, fields.body);
+  return runAndReturn(async () => {
+    await guardWrite(user, "other", fields.body ?? "");
+    return addComment(user, fields);
+  }, true, fields.body);
 }
 
 export async function editCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
   const fields = formFields(form);
-  return runAndReturn(() => editComment(user, fields), true, fields.body);
+  return runAndReturn(async () => {
+    await guardWrite(user, "other", fields.body ?? "");
+    return editComment(user, fields);
+  }, true, fields.body);
 }
 
 export async function deleteCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await getCurrentUser();
-  return runAndReturn(() => deleteComment(user, formFields(form)), false);
+  return runAndReturn(async () => {
+    await guardWrite(user, "other");
+    return deleteComment(user, formFields(form));
+  }, false);
 }
