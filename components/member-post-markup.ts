@@ -124,7 +124,8 @@ function answerActions(answer: Answer, isBest: boolean, thread: ThreadRef, path:
  * as plain HTML: a 30-answer thread rendered through React costs members twice the CPU of the
  * framework's floor, this string almost nothing. The shared version is built once per thread
  * read from the database (app/questions/[id]/[[...slug]]/member-posts.ts, which also says which
- * posts stay in React) and made live in the browser by components/prebuilt-post-controls.tsx;
+ * posts stay in React) and made live in the browser by lib/enhance (the page as a document) or
+ * components/prebuilt-post-controls.tsx (the page reached by a client-side navigation);
  * without JavaScript its forms and links work as the React ones do. Post and comment bodies
  * were sanitized when written (lib/markdown).
  */

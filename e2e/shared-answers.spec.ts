@@ -174,3 +174,35 @@ test("the asker's pick and a member's own answer come prebuilt with their button
   await expect(own.getByRole("heading", { name: "0 Answers" })).toBeVisible();
   expect(await pointsOf(own, answerer.username)).toBe("0");
 });
+
+// A member's thread page loaded as a document is plain HTML with the forum's script; reached
+// from another page by a client-side navigation it is React's, and must work the same.
+test("a thread reached by a client-side navigation is React's, and its prebuilt posts work there too", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "shnava");
+  const reader = await signUpNewMember(browser, "shnavr");
+  const title = `How does NAT know where replies go? ${asker.username}`;
+  const path = await askQuestion(asker.page, title, "Many hosts share one public address. How does the router map replies back?");
+  // Answering earns the reader the points to vote up and to comment.
+  await postAnswer(reader.page, path, "It keeps a table of flows: address and port pairs, rewritten both ways.");
+
+  const page = reader.page;
+  await page.goto("/");
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  await page.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.locator("article.question > [data-prebuilt-post]")).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+  const question = page.locator("article.question");
+  await question.getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(question.getByRole("status")).toHaveText("Score 1");
+  await expect(question.getByRole("button", { name: "Remove upvote" })).toHaveAttribute("aria-pressed", "true");
+  await question.getByRole("link", { name: "Add a comment" }).click();
+  await expect(question.getByLabel("Comment", { exact: true })).toBeFocused();
+  await question.getByLabel("Comment", { exact: true }).fill("Ports run out under load: that is the limit.");
+  await question.getByRole("button", { name: "Add comment" }).click();
+  await expect(question.getByRole("listitem").filter({ hasText: "Ports run out under load" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  await page.reload();
+  await expect(question.getByRole("status")).toHaveText("Score 1");
+});
