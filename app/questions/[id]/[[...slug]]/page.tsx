@@ -21,6 +21,7 @@ import { isModerator } from "@/lib/commands/guard";
 import type { AnswerOrder } from "@/lib/data/thread";
 import { loadPublicThread } from "@/lib/data/thread-cache";
 import { DEFER_HTML_HEADER, deferHtml } from "@/lib/deferred-html";
+import { FILL_ATTRIBUTE } from "@/lib/deferred-html-attribute";
 import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
@@ -80,10 +81,15 @@ export default async function QuestionPage(props: Props) {
   const questionAsString = viewing && questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
   const answerAsString = (a: (typeof answers)[number]) => viewing && answerPart(a, { ...viewing, myVote: myVotes?.answers.get(a.id) ?? 0 });
   const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
-  const prebuiltPost = (key: number | string, html: string) => (
-    // Bodies and comments inside were sanitized when written (lib/markdown).
-    <DeferredHtml key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { html: "", fill: deferHtml(html) } : { html })} />
-  );
+  // Bodies and comments inside were sanitized when written (lib/markdown). A document is sent
+  // as plain HTML (server/member-page.ts), so nothing in the browser reads the deferred element
+  // back: it can be a plain element, not a client component.
+  const prebuiltPost = (key: number | string, html: string) =>
+    deferring ? (
+      <div key={key} className="prebuilt-post" data-prebuilt-post="" {...{ [FILL_ATTRIBUTE]: deferHtml(html) }} />
+    ) : (
+      <DeferredHtml key={key} className="prebuilt-post" data-prebuilt-post="" html={html} />
+    );
 
   return (
     <div className="thread">
