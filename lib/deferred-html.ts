@@ -7,9 +7,9 @@
  * The page and the front door run in one process and share this registry through globalThis
  * (the page's copy of this module is bundled apart from the server's).
  */
-import { FILL_ATTRIBUTE } from "./deferred-html-attribute";
-
 export const DEFER_HTML_HEADER = "x-forum-defer-html";
+/** The attribute of the element the front door fills; it must come last in the element. */
+export const FILL_ATTRIBUTE = "data-fill";
 
 type Fill = { html: string; at: number };
 type Registry = { fills: Map<string, Fill>; prefix: string; count: number };
@@ -39,7 +39,7 @@ const CLOSE = Buffer.from("></div>");
 
 /**
  * Puts each deferred HTML into its element: `<div ... data-fill="TOKEN"></div>` (the attribute
- * last, as components/deferred-html.tsx renders it). Tokens are random per process and used
+ * last, as the thread page renders it). Tokens are random per process and used
  * once, and post text cannot form `"></div>` (its `<` is escaped), so nothing else matches.
  * It works on the bytes: decoding the whole page to search it cost more than the rest.
  */

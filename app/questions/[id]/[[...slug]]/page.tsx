@@ -7,7 +7,6 @@ import { AnswerCard } from "@/components/answer-card";
 import { AwardBountyButton, BountyPanel } from "@/components/bounty-panel";
 import { CategoryLink } from "@/components/category-link";
 import { CommentList } from "@/components/comment-list";
-import { DeferredHtml } from "@/components/deferred-html";
 import { FlagMenu } from "@/components/flag-menu";
 import { FollowButton } from "@/components/follow-button";
 import { PostBody } from "@/components/post-body";
@@ -20,8 +19,7 @@ import { isOwnThreadPost } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
 import type { AnswerOrder } from "@/lib/data/thread";
 import { loadPublicThread } from "@/lib/data/thread-cache";
-import { DEFER_HTML_HEADER, deferHtml } from "@/lib/deferred-html";
-import { FILL_ATTRIBUTE } from "@/lib/deferred-html-attribute";
+import { DEFER_HTML_HEADER, deferHtml, FILL_ATTRIBUTE } from "@/lib/deferred-html";
 import { findMyThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
@@ -76,20 +74,16 @@ export default async function QuestionPage(props: Props) {
   const path = `/questions/${question.id}/${question.slug}`;
   // A member's posts come as one prebuilt string each (member-posts.ts), shared by every member
   // with no part in them and built with the member's part otherwise, left out of React's payload
-  // on document requests (DeferredHtml); what the strings cannot write renders through React.
+  // on document requests (lib/deferred-html.ts); what the strings cannot write renders through React.
   const viewing = user && !mayModerate ? { user, shared, opened } : null;
   const questionAsString = viewing && questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
   const answerAsString = (a: (typeof answers)[number]) => viewing && answerPart(a, { ...viewing, myVote: myVotes?.answers.get(a.id) ?? 0 });
   const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
   // Bodies and comments inside were sanitized when written (lib/markdown). A document is sent
-  // as plain HTML (server/member-page.ts), so nothing in the browser reads the deferred element
-  // back: it can be a plain element, not a client component.
-  const prebuiltPost = (key: number | string, html: string) =>
-    deferring ? (
-      <div key={key} className="prebuilt-post" data-prebuilt-post="" {...{ [FILL_ATTRIBUTE]: deferHtml(html) }} />
-    ) : (
-      <DeferredHtml key={key} className="prebuilt-post" data-prebuilt-post="" html={html} />
-    );
+  // as plain HTML (server/member-page.ts): React never hydrates the element it leaves empty.
+  const prebuiltPost = (key: number | string, html: string) => (
+    <div key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { [FILL_ATTRIBUTE]: deferHtml(html) } : { dangerouslySetInnerHTML: { __html: html } })} />
+  );
 
   return (
     <div className="thread">
