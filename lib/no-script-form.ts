@@ -30,8 +30,8 @@ function jsonRefusal(status: number, error: string, retryAfterSeconds?: number):
 }
 
 /**
- * A thread page's plain form post, for a browser without JavaScript (with it, the same button
- * calls the server action in place): refuses cross-site posts, runs `command` as the signed-in
+ * A thread page's plain form post (on a hydrated page the same button calls the server action
+ * in place): refuses cross-site posts, runs `command` as the signed-in
  * member (who is checked again there), and goes back to the thread, or shows why it was refused.
  * These forms let posts be written as plain HTML (components/member-post-markup.ts) rather than
  * carry a server-action form each.

@@ -14,8 +14,8 @@ const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/
  * Signed-out GETs of public pages are answered from the page cache when it has them (no
  * framework work at all), otherwise rendered by Next and stored. Either way they are plain
  * HTML without scripts (plain-html.ts says why), so a hit and the miss that stored it send the
- * same bytes. Signed-in requests always render, and their responses are never stored (a member's thread
- * page is plain HTML as well, with its own script: member-page.ts).
+ * same bytes. Signed-in requests always render, and their responses are never stored (a
+ * member's thread page is plain HTML as well, with the forum's own script: member-page.ts).
  */
 export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
   if (!isCacheable(req, url)) {

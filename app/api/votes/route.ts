@@ -5,12 +5,11 @@ import { handleThreadFormPost } from "@/lib/no-script-form";
 export const dynamic = "force-dynamic";
 
 /**
- * The vote buttons' form without JavaScript: casts the vote and goes back to the post, whose
- * page then shows the new score. The plain thread page's script posts the same form asking for
- * JSON, and shows the score it gets in place (lib/enhance/votes.ts); a hydrated page's buttons
- * call voteAction instead. A plain form post, so the
- * thread page need not carry a server-action form per post (lib/actions/vote.ts does the same
- * work for the JavaScript path).
+ * The vote buttons' form: casts the vote and goes back to the post, whose page then shows the
+ * new score. The plain thread page's script posts the same form asking for JSON and shows the
+ * score in place (lib/enhance/votes.ts); a hydrated page's buttons call voteAction
+ * (lib/actions/vote.ts) instead. A plain form post, so the thread page need not carry a
+ * server-action form per post.
  */
 export async function POST(request: Request): Promise<Response> {
   return handleThreadFormPost(
