@@ -7,8 +7,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 import { voteAction } from "@/lib/actions/vote";
 import { isThreadAction, type ThreadAction } from "@/lib/thread-actions";
-import { readVoteState, showVoteState, voteDirection } from "@/lib/enhance/vote-form";
-import { predictVote } from "@/lib/vote-state";
+import { voteInPlace } from "@/lib/enhance/votes";
 
 const PREBUILT = "[data-prebuilt-post]";
 
@@ -82,17 +81,7 @@ export function PrebuiltPostControls() {
         e.preventDefault();
         return runThreadAction(form, action);
       }
-      if (!form.matches("form[data-vote-form]")) return;
-      e.preventDefault();
-      const direction = voteDirection(e);
-      const before = readVoteState(form);
-      const data = new FormData(form);
-      data.set("direction", direction);
-      showVoteState(form, predictVote(before, direction));
-      voteAction(before, data).then(
-        (after) => showVoteState(form, after),
-        () => showVoteState(form, { ...before, message: "Your vote could not be sent. Try again." }),
-      );
+      if (form.matches("form[data-vote-form]")) voteInPlace(form, e, voteAction);
     };
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");

@@ -8,11 +8,11 @@
 import { onFieldInput, startPreviews } from "./editor";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
-import { sendVote } from "./votes";
+import { postVote, voteInPlace } from "./votes";
 
 document.addEventListener("submit", (e) => {
   const form = e.target as HTMLFormElement;
-  if (form.matches("form[action='/api/votes']")) return sendVote(form, e);
+  if (form.matches("form[action='/api/votes']")) return voteInPlace(form, e, postVote);
   beforeSubmit(form, e);
 });
 
