@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "../auth/current-user";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { addComment, deleteComment, editComment } from "../commands/comment";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
@@ -10,16 +10,21 @@ import { guardWrite } from "./write-guard";
 type Done = { id: number; questionId: number; slug: string };
 
 /**
- * Runs a comment command, then goes back to the thread (at the comment when it still exists),
- * as goToThread does: revalidating the path makes the response carry the fresh page, and the
- * redirect only adds a #hash to the URL the writer is on.
+ * Runs a comment command for the member posting `form`, after the write guard every write
+ * passes (with the comment's text, for the link cap), then goes back to the thread (at the
+ * comment when it still exists), as goToThread does: revalidating the path makes the response
+ * carry the fresh page, and the redirect only adds a #hash to the URL the writer is on. A
+ * refused comment's text goes back to the form.
  */
-async function runAndReturn(command: () => Promise<Done>, toComment: boolean, body?: string): Promise<FormState> {
+async function runAndReturn(form: FormData, command: (user: CurrentUser | null, fields: Record<string, string>) => Promise<Done>, toComment: boolean): Promise<FormState> {
+  const fields = formFields(form);
   let done: Done;
   try {
-    done = await command();
+    const user = await getCurrentUser();
+    await guardWrite(user, "other", fields.body);
+    done = await command(user, fields);
   } catch (e) {
-    return toFormState(e, { body });
+    return toFormState(e, { body: fields.body });
   }
   const path = `/questions/${done.questionId}/${done.slug}`;
   revalidatePath(path);
@@ -27,27 +32,13 @@ async function runAndReturn(command: () => Promise<Done>, toComment: boolean, bo
 }
 
 export async function addCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  const fields = formFields(form);
-  return runAndReturn(async () => {
-    await guardWrite(user, "other", fields.body ?? "");
-    return addComment(user, fields);
-  }, true, fields.body);
+  return runAndReturn(form, addComment, true);
 }
 
 export async function editCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  const fields = formFields(form);
-  return runAndReturn(async () => {
-    await guardWrite(user, "other", fields.body ?? "");
-    return editComment(user, fields);
-  }, true, fields.body);
+  return runAndReturn(form, editComment, true);
 }
 
 export async function deleteCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  return runAndReturn(async () => {
-    await guardWrite(user, "other");
-    return deleteComment(user, formFields(form));
-  }, false);
+  return runAndReturn(form, deleteComment, false);
 }
