@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createCategory, renameCategory } from "../lib/commands/categories";
 import { addComment } from "../lib/commands/comment";
+import { toggleFollow } from "../lib/commands/follow";
 import { castVote } from "../lib/commands/vote";
 import { db } from "../lib/db";
 import { loadPublicThread } from "../lib/data/thread-cache";
+import { myThreadState } from "../lib/data/votes";
 import { invalidateQuestion } from "../lib/page-cache";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
 import { answerAs, askAs, member } from "./helpers/fixtures";
@@ -64,4 +66,17 @@ test("renaming a category drops every cached thread (threads show its name)", as
   assert.equal((await loadPublicThread(q.id, "votes"))?.thread.question.category.name, name);
   await renameCategory(admin, { categoryId: category.id, name: `${name} renamed` });
   assert.equal((await loadPublicThread(q.id, "votes"))?.thread.question.category.name, `${name} renamed`);
+});
+
+test("members' votes and follows come with the shared data, and following or unfollowing drops it", async () => {
+  const q = await askAs(await member());
+  const reader = await member();
+  const before = await loadPublicThread(q.id, "votes");
+  assert.equal(myThreadState(before!.marks, reader.id).following, false);
+  await toggleFollow(reader, { target: "question", id: q.id, follow: "1" });
+  const following = await loadPublicThread(q.id, "votes");
+  assert.notEqual(following, before, "the follow dropped the shared data");
+  assert.equal(myThreadState(following!.marks, reader.id).following, true);
+  await toggleFollow(reader, { target: "question", id: q.id, follow: "0" });
+  assert.equal(myThreadState((await loadPublicThread(q.id, "votes"))!.marks, reader.id).following, false);
 });

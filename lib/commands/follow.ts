@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { invalidatePages, questionTag } from "../page-cache";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
 import { requireMember, type Actor } from "./guard";
@@ -50,6 +51,7 @@ export async function toggleFollow(actorOrNull: Actor | null, input: unknown): P
   const want = follow ?? !existing;
   if (!want) {
     await db.follow.deleteMany({ where: key });
+    followsChanged(target, id);
     return { following: false };
   }
   if (existing) return { following: true };
@@ -58,5 +60,11 @@ export async function toggleFollow(actorOrNull: Actor | null, input: unknown): P
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
   }
+  followsChanged(target, id);
   return { following: true };
+}
+
+/** A question's follows are read with its thread (lib/data/votes.ts listThreadMarks), which this drops. */
+function followsChanged(target: FollowTarget, id: number): void {
+  if (target === "question") invalidatePages([questionTag(id)]);
 }

@@ -2,9 +2,13 @@ import "server-only";
 import { cacheEpoch, MAX_AGE_MS, onPagesDropped, questionTag } from "../page-cache";
 import { listCommentsForThread, type ThreadComments } from "./comments";
 import { findThread, type AnswerOrder, type Thread } from "./thread";
+import { listThreadMarks, type ThreadMarks } from "./votes";
 
-/** What every reader of a thread sees alike: the posts and open bounty, and the comments. */
-export type PublicThread = { thread: Thread; comments: ThreadComments };
+/**
+ * What every reader of a thread sees alike: the posts and open bounty, and the comments; and
+ * what each member did on it (votes, follow), which a signed-in render picks its reader's from.
+ */
+export type PublicThread = { thread: Thread; comments: ThreadComments; marks: ThreadMarks };
 
 type Entry = { value: PublicThread; tag: string; storedAt: number };
 type Store = Map<string, Entry>;
@@ -23,14 +27,15 @@ onPagesDropped("thread-data", (tags) => {
 async function queryPublicThread(id: number, order: AnswerOrder, includeHidden: boolean): Promise<PublicThread | null> {
   const thread = await findThread(id, { order, includeHidden });
   if (!thread) return null;
-  const comments = await listCommentsForThread(id, thread.answers.map((a) => a.id), { includeHidden });
-  return { thread, comments };
+  const answerIds = thread.answers.map((a) => a.id);
+  const [comments, marks] = await Promise.all([listCommentsForThread(id, answerIds, { includeHidden }), listThreadMarks(id, answerIds)]);
+  return { thread, comments, marks };
 }
 
 /**
  * A thread's shared data, from memory when no write has touched it since it was read. The
  * signed-out page cache serves whole pages; this serves signed-in renders, which differ per
- * reader only in their extras (votes, controls), so they skip the thread's queries. The same
+ * reader only in their extras (votes, follow, controls), so they skip the thread's queries. The same
  * epoch rule as the page cache applies: a read that overlapped any write is not kept.
  * Moderators' views (hidden posts included) always come from the database. The value is
  * shared between requests: callers must not change it.

@@ -5,7 +5,7 @@ import { castVote } from "../../lib/commands/vote";
 import { deleteAnswer } from "../../lib/commands/delete-answer";
 import { db } from "../../lib/db";
 import { plural } from "../../lib/format";
-import { findMyThreadState } from "../../lib/data/votes";
+import { listThreadMarks, myThreadState } from "../../lib/data/votes";
 import { findTotalMismatches } from "../../lib/points";
 import { privileges, rules } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
@@ -165,20 +165,22 @@ describe("simultaneous votes", () => {
 });
 
 describe("a reader's own state on a thread", () => {
-  test("their votes on the question and on its answers, and whether they follow it, in one read", async () => {
-    const { q, a } = await thread();
+  test("every member's votes on the question and its answers, and who follows it, in one read", async () => {
+    const { asker, q, a } = await thread();
     const other = await answerAs(await member(), q.id, "Another answer, left without a vote.");
     const reader = await memberWith(privileges.voteDown);
-    const empty = await findMyThreadState(reader.id, q.id, []);
+    const empty = myThreadState(await listThreadMarks(q.id, []), reader.id);
     assert.deepEqual(empty, { votes: { question: 0, answers: new Map() }, following: false });
 
     await castVote(reader, { postType: "question", postId: String(q.id), direction: "down" });
     await castVote(reader, { postType: "answer", postId: String(a.id), direction: "up" });
     await db.follow.create({ data: { userId: reader.id, questionId: q.id } });
-    const state = await findMyThreadState(reader.id, q.id, [a.id, other.id]);
-    assert.deepEqual(state, { votes: { question: -1, answers: new Map([[a.id, 1]]) }, following: true });
-    // Only the answers asked about, and nobody else's votes.
-    assert.equal((await findMyThreadState(reader.id, q.id, [other.id])).votes.answers.size, 0);
-    assert.deepEqual((await findMyThreadState((await member()).id, q.id, [a.id, other.id])).votes, { question: 0, answers: new Map() });
+    const marks = await listThreadMarks(q.id, [a.id, other.id]);
+    assert.deepEqual(myThreadState(marks, reader.id), { votes: { question: -1, answers: new Map([[a.id, 1]]) }, following: true });
+    // Only the answers asked about, and each member's own.
+    assert.equal(myThreadState(await listThreadMarks(q.id, [other.id]), reader.id).votes.answers.size, 0);
+    assert.deepEqual(myThreadState(marks, (await member()).id), { votes: { question: 0, answers: new Map() }, following: false });
+    // The asker follows their own question from the start.
+    assert.equal(myThreadState(marks, asker.id).following, true);
   });
 });

@@ -20,7 +20,7 @@ import { isModerator } from "@/lib/commands/guard";
 import type { AnswerOrder } from "@/lib/data/thread";
 import { loadPublicThread } from "@/lib/data/thread-cache";
 import { DEFER_HTML_HEADER, deferHtml, FILL_ATTRIBUTE } from "@/lib/deferred-html";
-import { findMyThreadState } from "@/lib/data/votes";
+import { myThreadState } from "@/lib/data/votes";
 import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
@@ -61,11 +61,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function QuestionPage(props: Props) {
   const { shared, slug, order, user, mayModerate, opened } = await resolve(props);
   if (!shared) notFound();
-  const { thread: { question, answers, bounty }, comments } = shared;
+  const { thread: { question, answers, bounty }, comments, marks } = shared;
   if (slug?.length !== 1 || slug[0] !== question.slug) permanentRedirect(`/questions/${question.id}/${question.slug}`);
 
   const viewer = user ? { id: user.id, mayModerate } : null;
-  const mine = user ? await findMyThreadState(user.id, question.id, answers.map((a) => a.id)) : null;
+  const mine = user ? myThreadState(marks, user.id) : null;
   const myVotes = mine?.votes;
   const following = mine?.following ?? false;
   const locked = question.lockedAt !== null;
@@ -159,7 +159,8 @@ export default async function QuestionPage(props: Props) {
             />
           );
         })}
-        {viewing && <PrebuiltPostControls />}
+        {/* A document is sent as plain HTML, whose own script does this (lib/enhance). */}
+        {viewing && !deferring && <PrebuiltPostControls />}
       </section>
 
       {user ? (
