@@ -35,8 +35,8 @@ async function queryPublicThread(id: number, order: AnswerOrder, includeHidden: 
 /**
  * A thread's shared data, from memory when no write has touched it since it was read. The
  * signed-out page cache serves whole pages; this serves signed-in renders, which differ per
- * reader only in their extras (votes, follow, controls), so they skip the thread's queries. The same
- * epoch rule as the page cache applies: a read that overlapped any write is not kept.
+ * reader only in their extras (votes, follow, controls), so they skip the thread's queries.
+ * The same epoch rule as the page cache applies: a read that overlapped any write is not kept.
  * Moderators' views (hidden posts included) always come from the database. The value is
  * shared between requests: callers must not change it.
  */

@@ -10,7 +10,9 @@ export type MyThreadState = { votes: { question: MyVote; answers: Map<number, My
 /** Every member's state on one thread, by member id; a member missing from it has none. */
 export type ThreadMarks = ReadonlyMap<number, MyThreadState>;
 
-const NO_STATE: MyThreadState = Object.freeze({ votes: Object.freeze({ question: 0 as MyVote, answers: new Map<number, MyVote>() }), following: false });
+const emptyState = (): MyThreadState => ({ votes: { question: 0, answers: new Map() }, following: false });
+// Returned for every member with no state on a thread: shared, like the marks themselves.
+const NO_STATE = emptyState();
 
 /**
  * What every member has done on one thread: their votes on the question and the given answers,
@@ -30,7 +32,7 @@ export async function listThreadMarks(questionId: number, answerIds: number[]): 
   const marks = new Map<number, MyThreadState>();
   for (const row of rows) {
     let state = marks.get(row.userId);
-    if (!state) marks.set(row.userId, (state = { votes: { question: 0, answers: new Map() }, following: false }));
+    if (!state) marks.set(row.userId, (state = emptyState()));
     if (row.value === null) state.following = true;
     else if (row.questionId !== null) state.votes.question = asVote(row.value);
     else if (row.answerId !== null) state.votes.answers.set(row.answerId, asVote(row.value));
