@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createAnswer } from "../lib/commands/create-answer";
 import { createQuestion } from "../lib/commands/create-question";
+import { editAnswer, editQuestion } from "../lib/commands/edit-post";
 import { selectBestAnswer } from "../lib/commands/select-best-answer";
 import { highlightToHtml, searchQuestions, simplifyCompounds, SEARCH_PAGE_SIZE, SEARCH_POOL } from "../lib/data/search";
 import { db } from "../lib/db";
@@ -89,6 +90,24 @@ describe("full-text search", () => {
       await db.question.update({ where: { id: ids.body }, data: { hiddenAt: null } });
       await db.answer.updateMany({ where: { questionId: ids.answer }, data: { deletedAt: null } });
     }
+  });
+
+  test("an edit is searched by its new words, not its old ones (the stored vectors follow the text)", async () => {
+    const fresh = uniqueName("zq");
+    const askedWith = uniqueName("zo");
+    const answeredWith = uniqueName("zo");
+    const id = await ask(asker, `Checksums in ${askedWith} headers`, "Where is the checksum computed?");
+    const answer = await createAnswer(other, id, { body: `The NIC does it, ${answeredWith} aside.` });
+    assert.deepEqual(idsOf(await searchQuestions({ q: askedWith })), [id]);
+    assert.deepEqual(idsOf(await searchQuestions({ q: answeredWith })), [id]);
+
+    await editQuestion(asker, id, { title: `Checksums in ${fresh} headers`, body: "Where is the checksum computed?", categoryId: await someCategoryId(), tags: "" });
+    await editAnswer(other, answer.id, { body: `The NIC computes it, ${fresh} offload.` });
+    assert.deepEqual(idsOf(await searchQuestions({ q: askedWith })), []);
+    assert.deepEqual(idsOf(await searchQuestions({ q: answeredWith })), []);
+    const r = await searchQuestions({ q: fresh });
+    assert.deepEqual(idsOf(r), [id]);
+    assert.match(r.hits[0]!.titleHtml, new RegExp(`<mark>${fresh}</mark>`));
   });
 
   test("operators, quotes and SQL-looking text never error", async () => {

@@ -46,18 +46,19 @@ export function highlightToHtml(marked: string): string {
     .replaceAll(SENTINEL_STOP, "</mark>");
 }
 
-// These must stay exactly the expressions of the GIN indexes ("Question_search_idx" and
-// "Answer_search_idx" in the migrations), or PostgreSQL scans every row instead.
-const questionVector = Prisma.sql`(setweight(to_tsvector('english', q."title"), 'A') || setweight(to_tsvector('english', q."bodyMd"), 'B'))`;
-const answerVector = Prisma.sql`to_tsvector('english', a."bodyMd")`;
+// Stored with each post when it is written (generated columns, GIN-indexed as
+// "Question_search_idx" and "Answer_search_idx"): matching and ranking read them, no text is
+// parsed again but the few shown posts' snippets.
+const questionVector = Prisma.sql`q."searchVector"`;
+const answerVector = Prisma.sql`a."searchVector"`;
 
 // Answer lexemes carry weight D (0.1) against A/B for the question, and count at half again:
 // a question about the words beats one whose answer merely mentions them.
 const ANSWER_WEIGHT = 0.5;
 
 /**
- * Bounded work per search. The GIN indexes find matches cheaply, but ranking needs each
- * candidate's text parsed again (tens of microseconds per post), so a common word matching
+ * Bounded work per search. The GIN indexes find matches cheaply, but ranking reads each
+ * candidate's row and stored vector (a few microseconds per post), so a common word matching
  * tens of thousands of questions cannot be ranked whole within the latency target. Matches
  * are therefore taken newest first in blocks of SEARCH_POOL, each block ranked on its own:
  * page 1 shows the most relevant of the newest SEARCH_POOL matches, and page
