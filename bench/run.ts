@@ -39,6 +39,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const running: Proc[] = [];
 const lighthouseInstalled = fs.existsSync(path.join(root, "node_modules/lighthouse"));
 
+const searchPath = (q: string) => `/search?q=${encodeURIComponent(q)}`;
+
 type Outcome = { title: string; rows: Row[]; db: string; questions: number; threadP50: number };
 
 async function benchOne(makeTarget: () => Promise<Target>, questions: number, withMixed: boolean): Promise<Outcome> {
@@ -50,7 +52,8 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const ds = await generateDataSet(target, questions, opts.seed);
     log(`  generated in ${ds.seconds.toFixed(1)} s: ${Object.entries(ds.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
     const queries = searchQueries(200, opts.seed);
-    const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, { queries, warmup: warmupQueries(queries, 300, opts.seed) }, dir);
+    const warmup = warmupQueries(queries, 300, opts.seed);
+    const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, { queries, warmup }, dir);
     const cookies = await memberCookies(ds, POSTING_MEMBERS);
     const reader = ds.threads.many.reader;
     if (!reader) throw new Error("The data set has no member without a part in the 30-answer thread to read it as.");
@@ -83,7 +86,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       base, ceilingUrl: `http://127.0.0.1:${opts.port + 1}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
       cookie: cookies[0]!, readerCookie, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
-      searchPaths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), postPaths: postPaths(ds, 2000, opts.seed),
+      searchPaths: queries.map(searchPath), searchWarmupPaths: warmup.map(searchPath), postPaths: postPaths(ds, 2000, opts.seed),
       answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, answerWarmup: opts.answerWarmup, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
     });
     const rows = result.rows;
