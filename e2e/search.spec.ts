@@ -45,3 +45,19 @@ test("search survives operators and SQL-looking text", async ({ page }) => {
     await expect(page.getByLabel("Search for")).toHaveValue(q);
   }
 });
+
+test("typing a title on the ask page suggests questions whose titles share its words @phone", async ({ browser }, info) => {
+  const { page } = await signUpNewMember(browser, "drafter");
+  await page.goto("/ask");
+  await page.getByLabel("Title").pressSequentially("Peer-to-peer or client-server, which model?", { delay: 5 });
+  const similar = page.getByRole("region", { name: "Similar questions" });
+  const flagship = similar.getByRole("link", { name: "Client-Server Model vs. Peer-to-Peer: Key Differences" });
+  await expect(flagship).toBeVisible();
+  await page.screenshot({ path: info.outputPath(`similar-${info.project.name}.png`), fullPage: true });
+  // A title sharing no word with any question clears the list.
+  await page.getByLabel("Title").fill("Zzyzx qwvpt frobnicate");
+  await expect(similar).toHaveCount(0);
+  await page.getByLabel("Title").fill("Peer-to-peer networks");
+  await flagship.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Client-Server Model vs. Peer-to-Peer: Key Differences" })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 
 const MAX_WORDS = 8;
 const MAX_TITLE_CHARS = 300;
@@ -22,21 +23,41 @@ function extractSearchWords(title: string): string[] {
   return [...new Set(words)].slice(0, MAX_WORDS);
 }
 
-/** Up to 5 live questions whose titles share words with a draft title, best match first. */
+/**
+ * Candidates looked at per kind of match: an OR of common words ("tcp", "window") matches a
+ * large share of all titles, and ranking every match would read each one.
+ */
+const POOL = 100;
+
+// Must stay exactly the expression of "Question_title_search_idx" (migrations), or
+// PostgreSQL parses every title instead.
+const titleVector = Prisma.sql`to_tsvector('english', "title")`;
+
+/**
+ * Up to 5 live questions whose titles share words with a draft title, best match first. The
+ * work is bounded at any size: the candidates are the newest POOL questions whose titles hold
+ * every word and the newest POOL sharing any word, ranked together.
+ */
 export async function findSimilarQuestions(title: string) {
   const words = extractSearchWords(title);
   if (words.length === 0) return [];
 
-  // An OR query: a partial title should still find questions sharing any of its words.
   // Words that are all stop words make an empty query, which matches nothing (no error).
-  const query = words.join(" | ");
+  const anyWord = Prisma.sql`to_tsquery('english', ${words.join(" | ")})`;
+  const everyWord = Prisma.sql`to_tsquery('english', ${words.join(" & ")})`;
   const rows = await db.$queryRaw<SimilarRow[]>`
+    WITH every_word AS (
+      SELECT "id" FROM "Question" WHERE "deletedAt" IS NULL AND ${titleVector} @@ ${everyWord}
+      ORDER BY "id" DESC LIMIT ${POOL}
+    ),
+    any_match AS MATERIALIZED (
+      SELECT "id" FROM "Question" WHERE "deletedAt" IS NULL AND ${titleVector} @@ ${anyWord}
+    ),
+    any_word AS (SELECT "id" FROM any_match ORDER BY "id" DESC LIMIT ${POOL})
     SELECT "id", "title", "slug", "answerCount", "bestAnswerId"
     FROM "Question"
-    WHERE "deletedAt" IS NULL
-      AND to_tsvector('english', "title") @@ to_tsquery('english', ${query})
-    ORDER BY ts_rank(to_tsvector('english', "title"), to_tsquery('english', ${query})) DESC,
-      "answerCount" DESC, "id" DESC
+    WHERE "id" IN (SELECT "id" FROM every_word UNION SELECT "id" FROM any_word)
+    ORDER BY ts_rank(${titleVector}, ${anyWord}) DESC, "answerCount" DESC, "id" DESC
     LIMIT 5`;
 
   const questions = rows.map((q) => ({
