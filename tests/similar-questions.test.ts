@@ -42,6 +42,6 @@ describe("similar questions for a draft title", () => {
 
   test("words shorter than three letters are left out", async () => {
     const found = await findSimilarQuestions(`a ${alpha} of`);
-    assert.deepEqual(found.map((q) => q.id).sort(), [ids.alphaOnly, ids.both].sort());
+    assert.deepEqual(found.map((q) => q.id).sort((a, b) => a - b), [ids.alphaOnly, ids.both].sort((a, b) => a - b));
   });
 });

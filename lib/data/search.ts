@@ -58,7 +58,7 @@ const ANSWER_WEIGHT = 0.5;
 
 /**
  * Bounded work per search. The GIN indexes find matches cheaply, but ranking reads each
- * candidate's row and stored vector (a few microseconds per post), so a common word matching
+ * candidate's row and stored vector (tens of microseconds per post), so a common word matching
  * tens of thousands of questions cannot be ranked whole within the latency target. Matches
  * are therefore taken newest first in blocks of SEARCH_POOL, each block ranked on its own:
  * page 1 shows the most relevant of the newest SEARCH_POOL matches, and page

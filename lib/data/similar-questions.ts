@@ -24,8 +24,8 @@ function extractSearchWords(title: string): string[] {
 }
 
 /**
- * Candidates looked at per kind of match: an OR of common words ("tcp", "window") matches a
- * large share of all titles, and ranking every match would read each one.
+ * Candidates ranked per kind of match: an OR of common words ("tcp", "window") matches a
+ * large share of all titles, and ranking parses each candidate's title again.
  */
 const POOL = 100;
 
@@ -35,8 +35,10 @@ const titleVector = Prisma.sql`to_tsvector('english', "title")`;
 
 /**
  * Up to 5 live questions whose titles share words with a draft title, best match first. The
- * work is bounded at any size: the candidates are the newest POOL questions whose titles hold
- * every word and the newest POOL sharing any word, ranked together.
+ * title index finds the matches (the any-word ones are collected through it: left to itself
+ * the planner walked the newest questions parsing each title, far too many when the words
+ * are rare in titles); only the newest POOL with every word and the newest POOL with any are
+ * ranked.
  */
 export async function findSimilarQuestions(title: string) {
   const words = extractSearchWords(title);
