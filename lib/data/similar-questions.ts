@@ -9,7 +9,7 @@ type SimilarRow = { id: number; title: string; slug: string; answerCount: number
 
 /**
  * Up to eight distinct [a-z0-9]{3,} words of a title. Accents are folded first ("café" ->
- * "cafe"); everything else splits words. The result is safe to join with " | " for
+ * "cafe"); everything else splits words. The result is safe to join with " | " or " & " for
  * to_tsquery, which would otherwise reject stray operators and punctuation.
  */
 function extractSearchWords(title: string): string[] {
