@@ -9,7 +9,7 @@ import { limits } from "@/lib/rules";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
-  categories: { id: number; name: string; emoji: string }[];
+  categories: readonly { id: number; name: string; emoji: string }[];
   initial?: { questionId: number; title: string; body: string; categoryId: number; tags: string };
   submitLabel: string;
 };

@@ -42,6 +42,8 @@ export const LISTS_TAG = "lists";
 /** Drops every entry: for changes that show on every page (a category's name). */
 export const ALL_TAG = "*";
 export const questionTag = (id: number) => `question:${id}`;
+/** No page carries it: it drops the category choices kept in memory (lib/data/categories.ts). */
+export const CATEGORIES_TAG = "categories";
 
 /** The cache key of a URL: its path and the meaningful parameters, in a fixed order. */
 export function cacheKeyFor(url: URL): string {
@@ -108,6 +110,11 @@ export function invalidateQuestion(questionId: number): void {
 /** After a change that shows only in lists (a new question, a member's total). */
 export function invalidateLists(): void {
   invalidatePages([LISTS_TAG]);
+}
+
+/** After a category is added or moved: the lists that show categories, and the choices. */
+export function invalidateCategories(): void {
+  invalidatePages([LISTS_TAG, CATEGORIES_TAG]);
 }
 
 /** After a change that shows on every page. */

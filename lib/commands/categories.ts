@@ -3,7 +3,7 @@ import { z } from "zod";
 import { audit } from "../audit";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { invalidateAll, invalidateLists } from "../page-cache";
+import { invalidateAll, invalidateCategories } from "../page-cache";
 import { slugify } from "../slug";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
@@ -35,7 +35,7 @@ export async function createCategory(actorOrNull: Actor | null, input: unknown) 
   } catch (e) {
     throw isUniqueViolation(e) ? taken() : e;
   }
-  invalidateLists();
+  invalidateCategories();
 }
 
 /** Renames a category; its URL (slug) stays, so links keep working. */
@@ -71,5 +71,5 @@ export async function moveCategory(actorOrNull: Actor | null, input: unknown) {
     for (const [position, c] of all.entries()) await tx.category.update({ where: { id: c.id }, data: { position } });
     await audit(tx, { actorId: actor.id, action: "category.move", targetType: "category", targetId: categoryId, after: { direction } });
   });
-  invalidateLists();
+  invalidateCategories();
 }
