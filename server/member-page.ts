@@ -5,8 +5,10 @@
  * over the 100 kB a thread page may cost, and React had almost nothing to do there: the posts
  * are prebuilt HTML and every control is a link or a form that works without JavaScript. The
  * script adds votes in place, confirmations, pending labels, the live preview and forms opened
- * in place (lib/enhance). Other pages, and a thread reached by a client-side navigation from
- * one of them, stay React's.
+ * in place (lib/enhance). The search page is sent the same way, to everyone (it is never
+ * cached): its results are prebuilt HTML too (components/search-results-markup.ts), and its form
+ * and links need no script. Other pages, and a thread or search reached by a client-side
+ * navigation from one of them, stay React's.
  */
 import { withoutScripts } from "./plain-html";
 import { threadPageScript } from "./page-script";
@@ -25,5 +27,7 @@ export function plainMemberPage(html: Buffer, status: number): Buffer {
   return Buffer.concat([plain.subarray(0, at), tag, plain.subarray(at)]);
 }
 
+const isSearchPath = (pathname: string) => pathname === "/search";
+
 /** How a page that is not served from the shared cache is rewritten, by its path. */
-export const memberPageTransform = (pathname: string) => (isThreadPath(pathname) ? plainMemberPage : undefined);
+export const memberPageTransform = (pathname: string) => (isThreadPath(pathname) || isSearchPath(pathname) ? plainMemberPage : undefined);

@@ -24,7 +24,8 @@ test("pages React must finish, and other paths, are left alone", () => {
   assert.equal(plainMemberPage(missing, 404), missing);
   assert.equal(memberPageTransform("/questions/12/why-tcp"), plainMemberPage);
   assert.equal(memberPageTransform("/questions/12"), plainMemberPage);
-  for (const other of ["/", "/ask", "/questions", "/questions/new", "/users/alice", "/edit/answers/3"]) assert.equal(memberPageTransform(other), undefined, other);
+  assert.equal(memberPageTransform("/search"), plainMemberPage);
+  for (const other of ["/", "/ask", "/questions", "/questions/new", "/users/alice", "/edit/answers/3", "/searching", "/search/x"]) assert.equal(memberPageTransform(other), undefined, other);
 });
 
 test("the script is small and none of React's, bundled with what it imports", () => {
