@@ -153,6 +153,29 @@ describe("full-text search", () => {
     assert.equal(parseSearchParams({ q: ["a", "b"] }).q, "a");
   });
 
+  test("a window the questions' own text fills leaves answer-only matches out, yet answers still rank and show", async () => {
+    const fillWord = uniqueName("zf");
+    const filled: number[] = [];
+    for (let i = 0; i < SEARCH_POOL + 1; i++) filled.push(await ask(asker, `Filler question ${i} ${uniqueName("x")}`, `A body that says ${fillWord} once and nothing else.`));
+    // An older question whose answer says the word too, and a newer one only its answer matches.
+    await createAnswer(other, filled[3]!, { body: `Yes: ${fillWord}, and ${fillWord} again.` });
+    const onlyAnswer = await ask(asker, `Nothing here matches ${uniqueName("x")}`, "Nothing in this body matches the search at all.");
+    await createAnswer(other, onlyAnswer, { body: `But this answer says ${fillWord}.` });
+
+    // The newest questions only (more are there to page through): the block is full without answers.
+    const windowed = await searchQuestions({ q: fillWord }, { firstWindow: SEARCH_POOL + 2 });
+    assert.equal(windowed.hits[0]!.id, filled[3], "the matching answer still lifts its question");
+    assert.match(windowed.hits[0]!.answerSnippetHtml ?? "", new RegExp(`<mark>${fillWord}</mark>`));
+    assert.deepEqual([windowed.total, windowed.totalIsExact, windowed.hasMore], [SEARCH_POOL + 1, false, true], "only the questions' own matches are counted");
+
+    // Over every question, answers are searched until the questions fill the block four times.
+    const all = await searchQuestions({ q: fillWord, page: 3 }, { firstWindow: Number.MAX_SAFE_INTEGER });
+    assert.deepEqual([all.total, all.totalIsExact], [SEARCH_POOL + 2, true]);
+    const pages = [1, 2, 3, 4].map((page) => searchQuestions({ q: fillWord, page }, { firstWindow: Number.MAX_SAFE_INTEGER }));
+    assert.ok((await Promise.all(pages)).some((r) => idsOf(r).includes(onlyAnswer)));
+    await db.question.updateMany({ where: { id: { in: [...filled, onlyAnswer] } }, data: { deletedAt: new Date() } });
+  });
+
   test("pages of 20 in blocks ranked by relevance, newest blocks first, without repeats or gaps", async () => {
     const pageWord = uniqueName("zp");
     const created: number[] = [];

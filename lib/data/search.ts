@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { escapeHtml } from "../html-escape";
+import { firstWindowFor, searchStats } from "./search-estimate";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -63,7 +64,8 @@ const ANSWER_WEIGHT = 0.5;
  * are therefore taken newest first in blocks of SEARCH_POOL, each block ranked on its own:
  * page 1 shows the most relevant of the newest SEARCH_POOL matches, and page
  * SEARCH_POOL / SEARCH_PAGE_SIZE + 1 starts the next block. Matches are first looked for among
- * the newest FIRST_WINDOW questions only, widening until a window holds the whole block, so a
+ * the newest questions only (as many as the words' frequencies say should hold the block, at
+ * least FIRST_WINDOW: search-estimate.ts), widening until a window holds the whole block, so a
  * common word never makes PostgreSQL visit all its matches. A query whose matches fit in one
  * block is ranked exactly, over all of them.
  */
@@ -158,21 +160,24 @@ export function simplifyCompounds(query: string): string {
  * which accepts any input (quotes, operators, SQL) without error; its output comes back as
  * text and is passed on, as a parameter again, cast to tsquery.
  */
-export async function searchQuestions(input: SearchInput, tuning = { firstWindow: FIRST_WINDOW }): Promise<SearchResult> {
+export async function searchQuestions(input: SearchInput, tuning: { firstWindow?: number } = {}): Promise<SearchResult> {
   const q = input.q.trim();
   if (!q) return { hits: [], total: 0, totalIsExact: true, hasMore: false };
   const page = Math.max(1, Math.floor(input.page ?? 1));
   const block = Math.floor(((page - 1) * SEARCH_PAGE_SIZE) / SEARCH_POOL);
   const offsetInBlock = (page - 1) * SEARCH_PAGE_SIZE - block * SEARCH_POOL;
   const needed = (block + 1) * SEARCH_POOL;
-  const [head] = await db.$queryRaw<{ query: string; maxId: number | null }[]>`
-    SELECT websearch_to_tsquery('english', ${q})::text AS "query", (SELECT max("id") FROM "Question") AS "maxId"`;
+  const [[head], stats] = await Promise.all([
+    db.$queryRaw<{ query: string; maxId: number | null }[]>`
+      SELECT websearch_to_tsquery('english', ${q})::text AS "query", (SELECT max("id") FROM "Question") AS "maxId"`,
+    tuning.firstWindow === undefined ? searchStats() : null,
+  ]);
   const original = head?.query ?? "";
   const tsquery = simplifyCompounds(original);
   // Only stop words or punctuation: nothing can match.
   if (!tsquery) return { hits: [], total: 0, totalIsExact: true, hasMore: false };
   const maxId = head?.maxId ?? 0;
-  for (let size = tuning.firstWindow; ; ) {
+  for (let size = tuning.firstWindow ?? firstWindowFor(tsquery, stats, needed, FIRST_WINDOW); ; ) {
     const minId = Math.max(0, maxId - size);
     const rows = await searchWindow(input, { match: tsquery, highlight: original }, minId, block, offsetInBlock, needed);
     const total = rows[0]?.total ?? 0;
@@ -198,15 +203,19 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
   const marks = Prisma.sql`${queries.highlight}::tsquery`;
   const filters = filtersSql(input);
   // A question found through an answer has one: "unanswered" needs no answer search at all.
-  // Nor does a word so common that the questions' own text fills the block several times over:
-  // its matching answers would cost more to list than the rest of the search, and rank below.
+  // Nor does a block the questions' own text fills: in a window of the newest questions (more
+  // are there to page through), as soon as they fill it; over all questions, when they fill it
+  // several times over. Listing a common word's matching answers cost more than the rest of
+  // the search (its whole posting list is read, whatever the window), and answer-only matches
+  // rank below the questions' own (weight D, halved).
+  const skipAt = minId > 0 ? needed : needed * SKIP_ANSWERS_FACTOR;
   const answerArm =
     input.answered === "no"
       ? Prisma.sql`SELECT NULL::int AS "answerId", NULL::int AS "questionId" WHERE false`
       : Prisma.sql`SELECT a."id" AS "answerId", a."questionId" FROM "Answer" a JOIN "Question" q ON q."id" = a."questionId"
-          WHERE (SELECT COUNT(*) FROM qm) < ${needed * SKIP_ANSWERS_FACTOR}
+          WHERE (SELECT COUNT(*) FROM qm) < ${skipAt}
             AND ${answerVector} @@ ${query} AND ${liveAnswer} AND a."questionId" >= ${minId} AND ${filters}`;
-  const answersSkipped = input.answered === "no" ? Prisma.sql`false` : Prisma.sql`(SELECT COUNT(*) FROM qm) >= ${needed * SKIP_ANSWERS_FACTOR}`;
+  const answersSkipped = input.answered === "no" ? Prisma.sql`false` : Prisma.sql`(SELECT COUNT(*) FROM qm) >= ${skipAt}`;
   return db.$queryRaw<Row[]>`
     WITH qm AS MATERIALIZED (
       SELECT q."id" FROM "Question" q
@@ -220,12 +229,16 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
       WHERE ${minId} = 0 OR (SELECT n FROM counted) >= ${needed}
       ORDER BY "id" DESC LIMIT ${SEARCH_POOL} OFFSET ${block * SEARCH_POOL}
     ),
-    answer_rank AS (
-      SELECT am."questionId", MAX(ts_rank(${answerVector}, ${query})) AS rank
-      FROM am JOIN "Answer" a ON a."id" = am."answerId"
-      WHERE am."questionId" IN (SELECT "id" FROM pool)
-      GROUP BY am."questionId"
+    -- The pooled questions' matching answers, for ranking and snippets, found through each
+    -- question's answers (OFFSET 0 keeps the match out of the scan, so no index reads the
+    -- word's whole posting list for a few dozen questions).
+    pool_answers AS MATERIALIZED (
+      SELECT x."id", x."questionId", ts_rank(x."searchVector", ${query}) AS rank
+      FROM (SELECT a."id", a."questionId", a."searchVector" FROM "Answer" a
+        WHERE a."questionId" IN (SELECT "id" FROM pool) AND ${liveAnswer} OFFSET 0) x
+      WHERE x."searchVector" @@ ${query}
     ),
+    answer_rank AS (SELECT "questionId", MAX(rank) AS rank FROM pool_answers GROUP BY "questionId"),
     ranked AS (
       SELECT q."id", q."createdAt", ts_rank(${questionVector}, ${query}) + ${ANSWER_WEIGHT}::real * COALESCE(ar.rank, 0) AS rank
       FROM pool p JOIN "Question" q ON q."id" = p."id" LEFT JOIN answer_rank ar ON ar."questionId" = p."id"
@@ -240,8 +253,8 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
       ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${marks}, ${titleOptions}) AS "titleMarked",
       ts_headline('english', translate(q."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions}) AS "snippetMarked",
       (SELECT ts_headline('english', translate(a."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions})
-        FROM am JOIN "Answer" a ON a."id" = am."answerId" WHERE am."questionId" = q."id"
-        ORDER BY ts_rank(${answerVector}, ${query}) DESC, a."id" LIMIT 1) AS "answerMarked"
+        FROM pool_answers pa JOIN "Answer" a ON a."id" = pa."id" WHERE pa."questionId" = q."id"
+        ORDER BY pa.rank DESC, a."id" LIMIT 1) AS "answerMarked"
     -- The count comes back even with no page (one row of nulls): it decides whether to widen.
     FROM counted cnt LEFT JOIN (page p
       JOIN "Question" q ON q."id" = p."id"
