@@ -1,7 +1,8 @@
 import "server-only";
 import type { CommentView } from "@/lib/data/comments";
 import type { Thread } from "@/lib/data/thread";
-import { formatExact, formatRelative } from "@/lib/format";
+import { formatExact } from "@/lib/format";
+import { relativeTimeHtml } from "./relative-time";
 import { escapeHtml } from "@/lib/html-escape";
 import { openFormHref } from "@/lib/open-forms";
 import { privileges } from "@/lib/rules";
@@ -17,7 +18,6 @@ type PostType = "question" | "answer";
 // Every interpolated text and attribute value passes through here.
 const esc = escapeHtml;
 
-const time = (date: Date) => `<time dateTime="${esc(date.toISOString())}" title="${esc(formatExact(date))}">${esc(formatRelative(date))}</time>`;
 
 function disclosure(href: string, label: string, className: string, focus: string, linkClass = "") {
   const cls = linkClass ? ` class="${linkClass}"` : "";
@@ -80,7 +80,7 @@ function comment(c: CommentView, thread: ThreadRef, mine: boolean) {
     : disclosure(openFormHref("flag", thread, "comment", c.id), `Flag<span class="visually-hidden"> this comment</span>`, "flag-menu", `#flag-comment-${c.id}-reason`, "disclosure-link");
   return (
     `<li id="comment-${c.id}" class="${commentStyles.comment}"><div class="${commentStyles.body}">${c.bodyHtml}</div>` +
-    `<div class="${commentStyles.meta}"><a href="/users/${esc(c.author.username)}">${esc(c.author.username)}</a>${time(c.createdAt)}${edited}${control}</div></li>`
+    `<div class="${commentStyles.meta}"><a href="/users/${esc(c.author.username)}">${esc(c.author.username)}</a>${relativeTimeHtml(c.createdAt)}${edited}${control}</div></li>`
   );
 }
 
@@ -136,7 +136,7 @@ export function memberAnswerHtml(answer: Answer, comments: CommentView[], { isBe
   return (
     `<article class="${isBest ? "answer best" : "answer"}" id="answer-${answer.id}" aria-label="${label}">${badge}` +
     `<header class="post-meta"><span class="avatar" aria-hidden="true">${esc(answer.author.username.slice(0, 1).toUpperCase())}</span>` +
-    `<a href="/users/${esc(answer.author.username)}" class="author">${esc(answer.author.username)}</a>${time(answer.createdAt)}</header>` +
+    `<a href="/users/${esc(answer.author.username)}" class="author">${esc(answer.author.username)}</a>${relativeTimeHtml(answer.createdAt)}</header>` +
     `<div class="post-row">${voteForm("answer", answer, path, part)}<div class="post-main"><div class="prose">${answer.bodyHtml}</div>` +
     answerActions(answer, isBest, thread, path, part) +
     commentSection("answer", answer.id, comments, thread, `#answer-${answer.id} textarea[name=body]`, part) +

@@ -1,8 +1,9 @@
 import "server-only";
 import type { SearchHit } from "@/lib/data/search";
-import { formatExact, formatRelative, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
 import { escapeHtml as esc } from "@/lib/html-escape";
 import { questionPath } from "./question-list";
+import { relativeTimeHtml } from "./relative-time";
 import styles from "./search-results.module.css";
 
 /*
@@ -13,7 +14,6 @@ import styles from "./search-results.module.css";
  * added after), which is why they go in as they are.
  */
 
-const time = (date: Date) => `<time dateTime="${esc(date.toISOString())}" title="${esc(formatExact(date))}">${esc(formatRelative(date))}</time>`;
 
 function snippet(hit: SearchHit): string {
   // A question found through an answer shows where the words are: in that answer.
@@ -35,7 +35,7 @@ function result(hit: SearchHit): string {
     snippet(hit) +
     `<div class="summary-meta"><a href="/categories/${esc(encodeURIComponent(category.slug))}" class="category">` +
     `${category.emoji ? `<span aria-hidden="true">${esc(category.emoji)} </span>` : ""}${esc(category.name)}</a>` +
-    `<span class="byline"><a href="/users/${esc(encodeURIComponent(author.username))}">${esc(author.username)}</a> asked ${time(hit.createdAt)}</span>` +
+    `<span class="byline"><a href="/users/${esc(encodeURIComponent(author.username))}">${esc(author.username)}</a> asked ${relativeTimeHtml(hit.createdAt)}</span>` +
     `</div></div></li>`
   );
 }
