@@ -10,8 +10,8 @@ import styles from "./search-results.module.css";
  * One page of search results as one string, built outside React: twenty results were two
  * thirds of the page's bytes twice over (the HTML and React's payload repeating it) and most of
  * its render time. Every interpolated text and attribute passes through esc(); the *Html fields
- * come from lib/data/search highlightToHtml (the author's text escaped, only <mark> and </mark>
- * added after), which is why they go in as they are.
+ * come from lib/search-highlight.ts (the author's text escaped, only <mark> and </mark> added
+ * around words), which is why they go in as they are.
  */
 
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { escapeHtml } from "../html-escape";
+import { highlightAll, searchTerms, snippet, type SearchTerms } from "../search-highlight";
 import { firstWindowFor, searchStats } from "./search-estimate";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -28,28 +28,15 @@ export type SearchHit = {
   category: { slug: string; name: string; emoji: string };
   /** Escaped HTML: the title with the matching words in <mark>. */
   titleHtml: string;
-  /** Escaped HTML: one or two fragments of the body around the matches. */
+  /** Escaped HTML: up to 30 words of the body around the matches. */
   snippetHtml: string;
-  /** Escaped HTML: the best-matching answer's fragments, when an answer matched. */
+  /** Escaped HTML: the same of the best-matching answer, when an answer matched. */
   answerSnippetHtml: string | null;
 };
 
-// ts_headline marks matches with these; the text around them is the author's raw Markdown, so
-// it is HTML-escaped first and only then are the sentinels turned into <mark>. They are
-// control characters no one types, and are stripped from the text beforehand anyway.
-const SENTINEL_START = "\u0001";
-const SENTINEL_STOP = "\u0002";
-
-/** ts_headline output (with sentinels) -> safe HTML whose only tags are <mark> and </mark>. */
-export function highlightToHtml(marked: string): string {
-  return escapeHtml(marked)
-    .replaceAll(SENTINEL_START, "<mark>")
-    .replaceAll(SENTINEL_STOP, "</mark>");
-}
-
 // Stored with each post when it is written (generated columns, GIN-indexed as
 // "Question_search_idx" and "Answer_search_idx"): matching and ranking read them, no text is
-// parsed again but the few shown posts' snippets.
+// parsed again (the shown posts' words are marked in JavaScript: lib/search-highlight.ts).
 const questionVector = Prisma.sql`q."searchVector"`;
 const answerVector = Prisma.sql`a."searchVector"`;
 
@@ -73,19 +60,14 @@ export const SEARCH_POOL = 60;
 const FIRST_WINDOW = 2_000;
 const SKIP_ANSWERS_FACTOR = 4;
 
-const fragmentOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},MaxFragments=2,MaxWords=30,MinWords=10`;
-// A title is short: highlight it whole instead of cutting it into fragments.
-const titleOptions = `StartSel=${SENTINEL_START},StopSel=${SENTINEL_STOP},HighlightAll=true`;
-
 type Row = Omit<SearchHit, "id" | "author" | "category" | "titleHtml" | "snippetHtml" | "answerSnippetHtml"> & {
   id: number | null;
   authorUsername: string;
   categorySlug: string;
   categoryName: string;
   categoryEmoji: string;
-  titleMarked: string;
-  snippetMarked: string;
-  answerMarked: string | null;
+  body: string;
+  answerBody: string | null;
   total: number;
   answersSkipped: boolean;
 };
@@ -179,10 +161,12 @@ export async function searchQuestions(input: SearchInput, tuning: { firstWindow?
   const maxId = head?.maxId ?? 0;
   for (let size = tuning.firstWindow ?? firstWindowFor(tsquery, stats, needed, FIRST_WINDOW); ; ) {
     const minId = Math.max(0, maxId - size);
-    const rows = await searchWindow(input, { match: tsquery, highlight: original }, minId, block, offsetInBlock, needed);
+    const rows = await searchWindow(input, tsquery, minId, block, offsetInBlock, needed);
     const total = rows[0]?.total ?? 0;
     if (minId === 0 || total >= needed) {
-      const hits = rows.filter((r): r is Row & { id: number } => r.id !== null).map(toHit);
+      // Marked by the unsimplified query: a hyphenated word's parts too.
+      const terms = searchTerms(original, q);
+      const hits = rows.filter((r): r is Row & { id: number } => r.id !== null).map((r) => toHit(r, terms));
       const shown = block * SEARCH_POOL + offsetInBlock + hits.length;
       // Skipped answers (a very common word) leave out a few answer-only matches: not counted.
       const totalIsExact = minId === 0 && rows[0]?.answersSkipped !== true;
@@ -194,13 +178,9 @@ export async function searchQuestions(input: SearchInput, tuning: { firstWindow?
   }
 }
 
-/** `match` finds and ranks; `highlight` (the unsimplified query) marks words, parts included. */
-type Queries = { match: string; highlight: string };
-
 /** One block of matches among questions with id >= minId, ranked, and one page of it. */
-function searchWindow(input: SearchInput, queries: Queries, minId: number, block: number, offsetInBlock: number, needed: number) {
-  const query = Prisma.sql`${queries.match}::tsquery`;
-  const marks = Prisma.sql`${queries.highlight}::tsquery`;
+function searchWindow(input: SearchInput, tsquery: string, minId: number, block: number, offsetInBlock: number, needed: number) {
+  const query = Prisma.sql`${tsquery}::tsquery`;
   const filters = filtersSql(input);
   // A question found through an answer has one: "unanswered" needs no answer search at all.
   // Nor does a block the questions' own text fills: in a window of the newest questions (more
@@ -249,12 +229,9 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
     )
     SELECT cnt.n AS "total", ${answersSkipped} AS "answersSkipped", q."id", q."title", q."slug", q."answerCount", q."bestAnswerId", q."score", q."createdAt",
       u."username" AS "authorUsername", c."slug" AS "categorySlug", c."name" AS "categoryName",
-      c."emoji" AS "categoryEmoji",
-      ts_headline('english', translate(q."title", chr(1) || chr(2), ''), ${marks}, ${titleOptions}) AS "titleMarked",
-      ts_headline('english', translate(q."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions}) AS "snippetMarked",
-      (SELECT ts_headline('english', translate(a."bodyMd", chr(1) || chr(2), ''), ${marks}, ${fragmentOptions})
-        FROM pool_answers pa JOIN "Answer" a ON a."id" = pa."id" WHERE pa."questionId" = q."id"
-        ORDER BY pa.rank DESC, a."id" LIMIT 1) AS "answerMarked"
+      c."emoji" AS "categoryEmoji", q."bodyMd" AS "body",
+      (SELECT a."bodyMd" FROM pool_answers pa JOIN "Answer" a ON a."id" = pa."id" WHERE pa."questionId" = q."id"
+        ORDER BY pa.rank DESC, a."id" LIMIT 1) AS "answerBody"
     -- The count comes back even with no page (one row of nulls): it decides whether to widen.
     FROM counted cnt LEFT JOIN (page p
       JOIN "Question" q ON q."id" = p."id"
@@ -263,8 +240,8 @@ function searchWindow(input: SearchInput, queries: Queries, minId: number, block
     ORDER BY p.rank DESC, p."createdAt" DESC, p."id" DESC`;
 }
 
-function toHit(row: Row & { id: number }): SearchHit {
-  const { authorUsername, categorySlug, categoryName, categoryEmoji, titleMarked, snippetMarked, answerMarked } = row;
+function toHit(row: Row & { id: number }, terms: SearchTerms): SearchHit {
+  const { authorUsername, categorySlug, categoryName, categoryEmoji, body, answerBody } = row;
   return {
     id: row.id,
     title: row.title,
@@ -275,8 +252,8 @@ function toHit(row: Row & { id: number }): SearchHit {
     createdAt: row.createdAt,
     author: { username: authorUsername },
     category: { slug: categorySlug, name: categoryName, emoji: categoryEmoji },
-    titleHtml: highlightToHtml(titleMarked),
-    snippetHtml: highlightToHtml(snippetMarked),
-    answerSnippetHtml: answerMarked === null ? null : highlightToHtml(answerMarked),
+    titleHtml: highlightAll(row.title, terms),
+    snippetHtml: snippet(body, terms),
+    answerSnippetHtml: answerBody === null ? null : snippet(answerBody, terms),
   };
 }
