@@ -41,7 +41,7 @@ function termOf(word: string): string {
   return term;
 }
 
-const TSQUERY_TOKEN = /'(?:[^']|'')*'|[!()]|[^'!()]+/g;
+const TSQUERY_TOKEN = /'(?:[^']|'')*'|[!()]|[^'!()\s]+/g;
 
 /**
  * The terms to mark: the lexemes of the search's tsquery (websearch_to_tsquery's output), and

@@ -40,6 +40,8 @@ test("excluded words and stop words are not marked", async () => {
   assert.deepEqual(marked(highlightAll("tcp or udp over the wire", await termsFor("tcp or udp -wire"))), ["tcp", "udp"]);
   assert.deepEqual(marked(highlightAll("a quic stream over the lossy link", await termsFor(`quic -"lossy link"`))), ["quic"]);
   assert.deepEqual(searchTerms("", "the of and"), new Set());
+  // Spacing in the tsquery text does not move what the negation covers.
+  assert.deepEqual(searchTerms("'tcp' & ! 'udp' & !( 'a' | 'b' ) & 'c'", ""), new Set(["tcp", "c"]));
 });
 
 test("a word is marked where the database's stemmer and Porter2 disagree", async () => {
