@@ -1,5 +1,6 @@
 import { stem } from "porter2";
 import { escapeHtml } from "./html-escape";
+import { lexemeOf, tsqueryTokens } from "./tsquery";
 
 /**
  * Search highlighting: the words a search looked for, marked in a result's title and in a
@@ -41,8 +42,6 @@ function termOf(word: string): string {
   return term;
 }
 
-const TSQUERY_TOKEN = /'(?:[^']|'')*'|[!()]|[^'!()\s]+/g;
-
 /**
  * The terms to mark: the lexemes of the search's tsquery (websearch_to_tsquery's output), and
  * the stems of the words typed, so a word is marked even where the database's stemmer version
@@ -51,7 +50,7 @@ const TSQUERY_TOKEN = /'(?:[^']|'')*'|[!()]|[^'!()\s]+/g;
  */
 export function searchTerms(tsquery: string, typed: string): SearchTerms {
   const terms = new Set<string>();
-  const tokens = tsquery.match(TSQUERY_TOKEN) ?? [];
+  const tokens = tsqueryTokens(tsquery) ?? [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token === "!") {
@@ -67,7 +66,7 @@ export function searchTerms(tsquery: string, typed: string): SearchTerms {
       } else i++;
       continue;
     }
-    if (token.startsWith("'")) terms.add(token.slice(1, -1).replaceAll("''", "'"));
+    if (token.startsWith("'")) terms.add(lexemeOf(token));
   }
   const kept = typed.replace(/(^|\s)-"[^"]*"?/g, " ").replace(/(^|\s)-\S*/g, " ");
   for (const word of kept.match(/[\p{L}\p{N}]+/gu) ?? []) {

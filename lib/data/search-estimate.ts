@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { lexemeOf, tsqueryTokens } from "../tsquery";
 
 /**
  * How big a slice of the newest questions a search should look at first, estimated from
@@ -72,7 +73,6 @@ export async function searchStats(now = Date.now()): Promise<SearchStats | null>
 }
 
 type Node = { share: (s: LexemeShares) => number };
-const TOKEN = /'(?:[^']|'')*'|<->|<\d+>|[&|!()]/g;
 
 // Words searched together go together: "window scaling" matched 16 times the questions the
 // product of its words' shares promised, and a window sized by that promise read them all. So
@@ -87,8 +87,8 @@ const or = (a: number, b: number) => a + b - a * b;
  * null for anything else (weights, prefixes).
  */
 function parse(query: string): Node | null {
-  const tokens = query.match(TOKEN) ?? [];
-  if (tokens.length === 0 || tokens.join("") !== query.replace(/\s+/g, "")) return null;
+  const tokens = tsqueryTokens(query);
+  if (!tokens || tokens.length === 0) return null;
   let i = 0;
   const binary = (ops: RegExp, next: () => Node | null, combine: (a: number, b: number) => number) => (): Node | null => {
     let left = next();
@@ -112,7 +112,7 @@ function parse(query: string): Node | null {
       return tokens[i++] === ")" ? inner : null;
     }
     if (t?.startsWith("'")) {
-      const lexeme = t.slice(1, -1).replaceAll("''", "'");
+      const lexeme = lexemeOf(t);
       return { share: (s) => s.shares.get(lexeme) ?? s.rare };
     }
     return null;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { highlightAll, searchTerms, snippet, type SearchTerms } from "../search-highlight";
+import { tsqueryTokens } from "../tsquery";
 import { firstWindowFor, searchStats } from "./search-estimate";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -99,8 +100,6 @@ function filtersSql(input: SearchInput): Prisma.Sql {
 
 const liveAnswer = Prisma.sql`a."deletedAt" IS NULL AND a."hiddenAt" IS NULL`;
 
-const TSQUERY_TOKEN = /'(?:[^']|'')*'|<->|<\d+>|[&|!()]/g;
-
 /**
  * websearch_to_tsquery turns a hyphenated word into a phrase ('keep-al' <-> 'keep' <-> 'aliv'),
  * and a phrase makes PostgreSQL re-parse every candidate post to check word positions. The
@@ -109,8 +108,8 @@ const TSQUERY_TOKEN = /'(?:[^']|'')*'|<->|<\d+>|[&|!()]/g;
  * replaced by the compound: the same matches, answered from the index alone.
  */
 export function simplifyCompounds(query: string): string {
-  const tokens = query.match(TSQUERY_TOKEN) ?? [];
-  if (tokens.join("") !== query.replace(/\s+/g, "")) return query;
+  const tokens = tsqueryTokens(query);
+  if (!tokens) return query;
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
