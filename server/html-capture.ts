@@ -6,9 +6,10 @@ export type CapturedPage = { status: number; headers: Record<string, string>; bo
 
 /**
  * Holds back an HTML response until it is complete, so that its CSP can name the hashes of its
- * inline scripts and the page cache can keep its bytes. The HTML a page deferred is put in
- * first (lib/deferred-html.ts), then `transform` may rewrite the bytes (what is sent, hashed
- * and stored is its result). Anything that is not HTML (scripts,
+ * inline scripts and the page cache can keep its bytes. `transform` may rewrite the page as
+ * React wrote it; the HTML the page deferred is put in after that (lib/deferred-html.ts), so
+ * the transform scans a few kilobytes instead of every post, and what is sent, hashed and
+ * stored is the result. Anything that is not HTML (scripts,
  * RSC payloads, redirects) passes through untouched as soon as its type is known.
  */
 export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) => void, transform?: (html: Buffer, status: number) => Buffer): void {
@@ -64,8 +65,8 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     decide();
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const whole = fillDeferredHtml(Buffer.concat(chunks));
-    const body = transform ? transform(whole, res.statusCode) : whole;
+    const rendered = Buffer.concat(chunks);
+    const body = fillDeferredHtml(transform ? transform(rendered, res.statusCode) : rendered);
     res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);
     res.removeHeader("Transfer-Encoding");

@@ -18,6 +18,15 @@ test("deferred HTML goes into its marked element, once, in any number of places"
   assert.equal(fill(page), page);
 });
 
+test("deferred HTML may be given as bytes, and the same bytes serve any number of pages", () => {
+  const shared = Buffer.from("<article>Ünïcode ✓ shared</article>");
+  for (let i = 0; i < 2; i++) {
+    const token = deferHtml(shared);
+    assert.equal(fill(`<div data-fill="${token}"></div>`), `<div data-fill="${token}"><article>Ünïcode ✓ shared</article></div>`);
+  }
+  assert.equal(shared.toString("utf8"), "<article>Ünïcode ✓ shared</article>");
+});
+
 test("only registered tokens on an empty element are filled; other pages pass unchanged", () => {
   const token = deferHtml("<b>x</b>");
   const untouched = Buffer.from(`<p>data-fill="${token}"></div> as text, <div data-fill="unknown"></div></p>`);

@@ -7,7 +7,11 @@ import type { PublicThread } from "@/lib/data/thread-cache";
 import { formKey, type OpenForms } from "@/lib/open-forms";
 import { hasPrivilege } from "@/lib/rules";
 
-type SharedPosts = { question: string; answers: Map<number, string> };
+// Kept as bytes: they go out on every request, and encoding them each time cost more than the
+// rest of finishing the page (lib/deferred-html.ts takes either form).
+type SharedPosts = { question: Buffer; answers: Map<number, Buffer> };
+/** A post's prebuilt HTML: the shared bytes, or a string built for one member. */
+export type PostHtml = string | Buffer;
 type Answer = PublicThread["thread"]["answers"][number];
 
 // Keyed by the shared thread value (lib/data/thread-cache.ts): the markup lives exactly as long
@@ -21,8 +25,8 @@ function sharedPosts(shared: PublicThread): SharedPosts {
     const { question, answers } = shared.thread;
     const thread = { questionId: question.id, slug: question.slug };
     html = {
-      question: memberQuestionBodyHtml(question, shared.comments.question, thread),
-      answers: new Map(answers.map((a) => [a.id, memberAnswerHtml(a, shared.comments.answers[a.id] ?? [], { isBest: a.id === question.bestAnswerId, thread })])),
+      question: Buffer.from(memberQuestionBodyHtml(question, shared.comments.question, thread)),
+      answers: new Map(answers.map((a) => [a.id, Buffer.from(memberAnswerHtml(a, shared.comments.answers[a.id] ?? [], { isBest: a.id === question.bestAnswerId, thread }))])),
     };
     built.set(shared, html);
   }
@@ -30,14 +34,14 @@ function sharedPosts(shared: PublicThread): SharedPosts {
 }
 
 /** The question's body as this member sees it: the shared string, or one built with their part. */
-export function memberQuestionHtml(shared: PublicThread, part: MemberPart): string {
+export function memberQuestionHtml(shared: PublicThread, part: MemberPart): PostHtml {
   if (hasNoPart(part)) return sharedPosts(shared).question;
   const { question } = shared.thread;
   return memberQuestionBodyHtml(question, shared.comments.question, { questionId: question.id, slug: question.slug }, part);
 }
 
 /** One answer as this member sees it, likewise. */
-export function memberAnswerPostHtml(shared: PublicThread, answer: Answer, part: MemberPart): string {
+export function memberAnswerPostHtml(shared: PublicThread, answer: Answer, part: MemberPart): PostHtml {
   if (hasNoPart(part)) return sharedPosts(shared).answers.get(answer.id)!;
   const { question } = shared.thread;
   const thread = { questionId: question.id, slug: question.slug };

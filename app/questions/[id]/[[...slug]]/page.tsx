@@ -25,7 +25,7 @@ import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
-import { answerPart, memberAnswerPostHtml, memberQuestionHtml, questionPart } from "./member-posts";
+import { answerPart, memberAnswerPostHtml, memberQuestionHtml, questionPart, type PostHtml } from "./member-posts";
 import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
 import { ThreadStatus } from "./thread-status";
@@ -81,8 +81,8 @@ export default async function QuestionPage(props: Props) {
   const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
   // Bodies and comments inside were sanitized when written (lib/markdown). A document is sent
   // as plain HTML (server/member-page.ts): React never hydrates the element it leaves empty.
-  const prebuiltPost = (key: number | string, html: string) => (
-    <div key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { [FILL_ATTRIBUTE]: deferHtml(html) } : { dangerouslySetInnerHTML: { __html: html } })} />
+  const prebuiltPost = (key: number | string, html: PostHtml) => (
+    <div key={key} className="prebuilt-post" data-prebuilt-post="" {...(deferring ? { [FILL_ATTRIBUTE]: deferHtml(html) } : { dangerouslySetInnerHTML: { __html: html.toString() } })} />
   );
 
   return (
