@@ -33,7 +33,7 @@ function sharedPosts(shared: PublicThread): SharedPosts {
   return html;
 }
 
-/** The question's body as this member sees it: the shared string, or one built with their part. */
+/** The question's body as this member sees it: the shared bytes, or a string built with their part. */
 export function memberQuestionHtml(shared: PublicThread, part: MemberPart): PostHtml {
   if (hasNoPart(part)) return sharedPosts(shared).question;
   const { question } = shared.thread;
