@@ -9,6 +9,7 @@ import { readArgs } from "./lib/args";
 import { buildApp, DIST_DIR } from "./lib/build";
 import { answerBodies, memberCookies, postPaths, searchQueries, warmupQueries } from "./lib/inputs";
 import { runLighthouse } from "./lib/lighthouse";
+import { interleavedDataSize, type SizeSide } from "./lib/data-size";
 import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
 import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
 import { markdownTable, textTable } from "./lib/report";
@@ -42,9 +43,12 @@ const lighthouseInstalled = fs.existsSync(path.join(root, "node_modules/lighthou
 const searchPath = (q: string) => `/search?q=${encodeURIComponent(q)}`;
 
 type Outcome = { title: string; rows: Row[]; db: string; questions: number; threadP50: number };
+/** A data set left in place after its run, for the data-size turns (row k); dropped after them. */
+type Kept = { side: SizeSide; target: Target };
 
-async function benchOne(makeTarget: () => Promise<Target>, questions: number, withMixed: boolean): Promise<Outcome> {
+async function benchOne(makeTarget: () => Promise<Target>, questions: number, withMixed: boolean, keep: Kept[] | null): Promise<Outcome> {
   const target = await makeTarget();
+  let kept = false;
   const title = `${target.label}, ${questions.toLocaleString("en-US")} questions`;
   log(`\n== ${title}`);
   const loadAtStart = os.loadavg()[0]!;
@@ -100,12 +104,16 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
       log("skipped" in lh ? lh.skipped : `Lighthouse (median of 3): performance ${lh.performance}, LCP ${lh.lcpMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
     }
     await stop(ceiling);
+    if (keep) {
+      keep.push({ side: { questions, env, threadPath: ds.threads.many.url, readerCookie }, target });
+      kept = true;
+    }
     // Other work on the machine skews every figure; the ratios to the ceiling less so.
     const load = `machine load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end`;
     return { title: `${title} (${load})`, rows, db: target.label, questions, threadP50: result.threadSignedInP50 };
   } finally {
     for (const p of running.splice(0)) await stop(p);
-    await target.drop();
+    if (!kept) await target.drop();
   }
 }
 
@@ -121,27 +129,42 @@ async function main() {
   if (!args.flag("embedded-only")) makers.push(["postgres", (size) => postgresTarget(opts.pgAdmin, `forum_bench_${process.pid}_${size}`)]);
   const outcomes: Outcome[] = [];
   for (const [name, make] of makers) {
-    for (const size of opts.large ? [opts.questions, 100_000] : [opts.questions]) {
-      try {
-        outcomes.push(await benchOne(() => make(size), size, size === opts.questions));
-      } catch (err) {
-        if (name === "postgres" && /ECONNREFUSED|connect/i.test((err as Error).message)) {
-          log(`PostgreSQL at ${opts.pgAdmin} is not reachable: skipped (${(err as Error).message})`);
-          break;
+    const kept: Kept[] = [];
+    try {
+      for (const size of opts.large ? [opts.questions, 100_000] : [opts.questions]) {
+        try {
+          outcomes.push(await benchOne(() => make(size), size, size === opts.questions, opts.large ? kept : null));
+        } catch (err) {
+          if (name === "postgres" && /ECONNREFUSED|connect/i.test((err as Error).message)) {
+            log(`PostgreSQL at ${opts.pgAdmin} is not reachable: skipped (${(err as Error).message})`);
+            break;
+          }
+          throw err;
         }
-        throw err;
       }
-    }
-  }
-  for (const o of outcomes) {
-    const small = outcomes.find((x) => x.db === o.db && x.questions === opts.questions);
-    if (o.questions === 100_000 && small) {
-      const ratio = o.threadP50 / Math.max(small.threadP50, 0.1);
-      o.rows.push({ scenario: "k. data size: thread signed-in p50", value: `${o.threadP50.toFixed(1)} ms at 100k vs ${small.threadP50.toFixed(1)} ms at ${opts.questions.toLocaleString("en-US")} (${ratio.toFixed(2)}x)`, target: targets.dataSize.text, pass: targets.dataSize.check(ratio) });
+      if (kept.length === 2) outcomes.at(-1)!.rows.push(await dataSizeRow(kept, outcomes.slice(-2)));
+    } finally {
+      for (const k of kept) await k.target.drop();
     }
   }
   for (const o of outcomes) console.log(textTable(o.title, o.rows));
   writeMarkdown(outcomes);
+}
+
+/** Row k: the signed-in reader's page at 100k against the small set, in alternating turns. */
+async function dataSizeRow([small, large]: Kept[], [smallCell, largeCell]: Outcome[]): Promise<Row> {
+  const d = await interleavedDataSize(small!.side, large!.side, { port: opts.port, dir, rounds: 4, seconds: 5, warmup: Math.max(opts.warmup, 5), connections: opts.connections, log });
+  const size = (n: number) => n.toLocaleString("en-US");
+  const cells = `the d cells, minutes apart: ${largeCell!.threadP50.toFixed(1)} vs ${smallCell!.threadP50.toFixed(1)} ms (${(largeCell!.threadP50 / Math.max(smallCell!.threadP50, 0.1)).toFixed(2)}x)`;
+  const errors = d.small.errors + d.large.errors;
+  return {
+    scenario: "k. data size: thread signed-in, 100k vs small, in turns",
+    value: `p50 ${d.large.medianP50.toFixed(1)} vs ${d.small.medianP50.toFixed(1)} ms (${d.p50Ratio.toFixed(2)}x); CPU ${d.large.cpuMsPerRequest.toFixed(1)} vs ${d.small.cpuMsPerRequest.toFixed(1)} ms per request (${d.cpuRatio.toFixed(2)}x)`,
+    errors,
+    target: targets.dataSize.text,
+    pass: errors === 0 && targets.dataSize.check(d.p50Ratio),
+    note: `${size(large!.side.questions)} vs ${size(small!.side.questions)} questions; p50 of each 5 s turn: ${d.large.p50s.join("/")} vs ${d.small.p50s.join("/")} ms; ${cells}`,
+  };
 }
 
 function writeMarkdown(outcomes: Outcome[]) {
