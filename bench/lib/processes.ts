@@ -78,20 +78,32 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** Samples RSS every `everyMs` until stopped: first, largest and last sample. */
-export function sampleRss(pid: number, everyMs = 500) {
-  const first = rssMb(pid);
-  let max = first;
-  let last = first;
-  const timer = setInterval(() => {
-    last = rssMb(pid);
-    max = Math.max(max, last);
-  }, everyMs);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1] ?? 0;
+};
+
+/**
+ * Samples RSS every `everyMs` until stopped: first, largest and last sample, and the medians of
+ * the first and the last `windowMs` of samples (a quarter of the run at most). One sample can
+ * land on a collector's peak; a window's median cannot, so the windows are what says flat.
+ */
+export function sampleRss(pid: number, everyMs = 500, windowMs = 30_000) {
+  const samples = [rssMb(pid)];
+  const timer = setInterval(() => samples.push(rssMb(pid) || samples.at(-1)!), everyMs);
   return {
     stop: () => {
       clearInterval(timer);
-      last = rssMb(pid) || last;
-      return { first, max: Math.max(max, last), last };
+      samples.push(rssMb(pid) || samples.at(-1)!);
+      const window = Math.max(1, Math.min(Math.round(windowMs / everyMs), Math.floor(samples.length / 4)));
+      return {
+        first: samples[0]!,
+        max: Math.max(...samples),
+        last: samples.at(-1)!,
+        startMedian: median(samples.slice(0, window)),
+        endMedian: median(samples.slice(-window)),
+        windowSeconds: (window * everyMs) / 1000,
+      };
     },
   };
 }

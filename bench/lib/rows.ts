@@ -42,6 +42,6 @@ export const targets = {
   answers: { text: ">= 50 answers/s (99% of 50 offered), p99 <= 150 ms", check: (perSecond: number, p99: number) => perSecond >= 50 * 0.99 && p99 <= 150 },
   queries: { text: "<= 4, same for 1 and 30 answers", check: (one: number, many: number) => one <= 4 && many <= 4 && one === many },
   bundle: { text: "<= 100 kB gzipped", check: (kb: number) => kb <= 100 },
-  memory: { text: "RSS flat within 10%", check: (growth: number) => growth <= 0.1 },
+  memory: { text: "RSS flat within 10% (up or down)", check: (change: number) => Math.abs(change) <= 0.1 },
   dataSize: { text: "p50 at 100k within 20% of 1k", check: (ratio: number) => ratio <= 1.2 },
 };

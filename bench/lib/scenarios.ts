@@ -183,8 +183,9 @@ async function mixedRow(ctx: Ctx, thread: string, lists: string[]): Promise<Row>
     const r = await autocannonMix(ctx.dir, ctx.base, { connections: ctx.connections, duration: ctx.mixedSeconds, requests });
     return { r, m: rss.stop() };
   });
-  const growth = (m.last - m.first) / m.first;
-  const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(growth), note);
-  row.value = `RSS ${m.first.toFixed(0)} -> ${m.last.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%)`;
+  const change = (m.endMedian - m.startMedian) / m.startMedian;
+  const percent = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
+  const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(change), note);
+  row.value = `RSS median of the first and last ${m.windowSeconds} s ${m.startMedian.toFixed(0)} -> ${m.endMedian.toFixed(0)} MB (${percent(change)}); first and last sample ${m.first.toFixed(0)} -> ${m.last.toFixed(0)} MB (${percent((m.last - m.first) / m.first)})`;
   return row;
 }
