@@ -5,9 +5,9 @@
  * seconds apart, in the order small, large, large, small, ..., leave the data as the one thing
  * that differs.
  */
-import fs from "node:fs";
 import { autocannonGet, type LoadResult } from "./cannon";
-import { startPinned, stop, waitForHttp, type Proc } from "./processes";
+import { median } from "./median";
+import { cpuMs, startPinned, stop, waitForHttp, type Proc } from "./processes";
 
 /** One data set ready to serve: the forum's environment, the thread to read and who reads it. */
 export type SizeSide = { questions: number; env: NodeJS.ProcessEnv; threadPath: string; readerCookie: string };
@@ -16,21 +16,6 @@ export type SideFigures = { p50s: number[]; medianP50: number; cpuMsPerRequest: 
 export type DataSizeResult = { small: SideFigures; large: SideFigures; p50Ratio: number; cpuRatio: number };
 
 type Opts = { port: number; dir: string; rounds: number; seconds: number; warmup: number; connections: number; log: (s: string) => void };
-
-/** User plus system CPU time of a process so far, in ms (/proc/<pid>/stat, fields 14 and 15). */
-function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  // The command name (field 2) may hold spaces; the fields after it start past its ")".
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100; // Linux reports clock ticks of 1/100 s to user space.
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 export async function interleavedDataSize(small: SizeSide, large: SizeSide, o: Opts): Promise<DataSizeResult> {
   const procs: Proc[] = [];

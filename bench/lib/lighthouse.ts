@@ -1,11 +1,12 @@
 /**
  * Lighthouse against the thread page, when `lighthouse@12` is installed: Debian's Chromium,
- * desktop preset, median of 3 runs. Not a dependency of the forum, so usually it says so.
+ * desktop preset, median of 3 runs. A dev dependency only: without it (or Chromium) it says so.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { median } from "./median";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,7 +15,6 @@ const chromeFlags = "--headless --no-sandbox --disable-gpu --disable-background-
 
 export type LighthouseResult = { performance: number; lcpMs: number; cls: number } | { skipped: string };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export async function runLighthouse(url: string, dir: string, runs = 3): Promise<LighthouseResult> {
   if (!fs.existsSync(cli)) return { skipped: "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)" };

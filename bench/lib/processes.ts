@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { median } from "./median";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const SERVER_CPU = "0";
@@ -78,10 +79,14 @@ export function rssMb(pid: number): number {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1] ?? 0;
-};
+/** User plus system CPU time of a process so far, in ms (/proc/<pid>/stat, fields 14 and 15). */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces; the fields after it start past its ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // Linux reports clock ticks of 1/100 s to user space.
+}
 
 /**
  * Samples RSS every `everyMs` until stopped: first, largest and last sample, and the medians of
