@@ -15,7 +15,6 @@ const chromeFlags = "--headless --no-sandbox --disable-gpu --disable-background-
 
 export type LighthouseResult = { performance: number; lcpMs: number; cls: number } | { skipped: string };
 
-
 export async function runLighthouse(url: string, dir: string, runs = 3): Promise<LighthouseResult> {
   if (!fs.existsSync(cli)) return { skipped: "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)" };
   const chrome = process.env.CHROME_PATH || "/usr/bin/chromium";
