@@ -24,6 +24,13 @@ export function formatTimeLeft(end: Date, now: Date = new Date()): string {
   return hours > 0 ? `${hours}h ${minutes % 60}m left` : `${minutes}m left`;
 }
 
+/** Whether the reader is shown the form to offer a bounty on a thread that has none open. */
+export function mayOfferBounty(viewer: NonNullable<Props["viewer"]>, question: Props["question"], now: Date = new Date()): boolean {
+  const oldEnough = now.getTime() - question.createdAt.getTime() >= bountyRules.minQuestionAgeMs;
+  const open = question.bestAnswerId === null && !question.lockedAt && !question.closedAt;
+  return oldEnough && open && viewer.points >= bountyRules.min;
+}
+
 /**
  * A thread's bounty: the open one with its amount and end, or for an eligible reader a form
  * to offer one. The server re-checks every rule; this only hides what would be refused.
@@ -52,9 +59,7 @@ export function BountyPanel({ bounty, viewer, question }: Props) {
       </aside>
     );
   }
-  const oldEnough = now.getTime() - question.createdAt.getTime() >= bountyRules.minQuestionAgeMs;
-  const open = question.bestAnswerId === null && !question.lockedAt && !question.closedAt;
-  if (!viewer || !oldEnough || !open || viewer.points < bountyRules.min) return null;
+  if (!viewer || !mayOfferBounty(viewer, question, now)) return null;
   return (
     <aside className={styles.panel} aria-labelledby="offer-bounty-heading">
       <h2 id="offer-bounty-heading">Offer a bounty</h2>

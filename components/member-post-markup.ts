@@ -145,8 +145,8 @@ export function memberAnswerHtml(answer: Answer, comments: CommentView[], { isBe
 }
 
 /**
- * The question as a member sees it, after its header (which holds the member's own Follow
- * button and stays in React): the title, votes, body, category and tags, and the comments, as
+ * The question as a member sees it, after its header (with the member's own Follow button,
+ * written by the page through React or by member-thread-markup.ts): the title, votes, body, category and tags, and the comments, as
  * the page writes them (app/questions/[id]/[[...slug]]/page.tsx), as memberAnswerHtml does.
  */
 export function memberQuestionBodyHtml(question: Question, comments: CommentView[], thread: ThreadRef, part: MemberPart = NO_PART): string {

@@ -23,7 +23,7 @@ test("prebuilt answers vote, flag and take comments like the rest, with and with
   const answer = page.getByRole("article", { name: `Answer by ${answerer.username}` });
   const prebuiltAnswers = page.locator("[data-prebuilt-post] > article");
   await expect(prebuiltAnswers).toHaveCount(1);
-  // The question's body too (its header, with the member's own Follow button, stays in React).
+  // The question's body too, under its header with the member's own Follow button.
   await expect(page.locator("article.question > [data-prebuilt-post]")).toHaveCount(1);
   await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
 
@@ -205,4 +205,50 @@ test("a thread reached by a client-side navigation is React's, and its prebuilt 
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
   await page.reload();
   await expect(question.getByRole("status")).toHaveText("Score 1");
+});
+
+// Where nothing in a thread needs React, a member's page is written whole as a string
+// (app/questions/[id]/[[...slug]]/member-posts.ts): its Follow button and answer form post to
+// route handlers rather than server actions, and must do what the React ones do.
+test("a thread written whole: Follow and the answer form work with and without JavaScript", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const asker = await signUpNewMember(browser, "whasker");
+  const reader = await signUpNewMember(browser, "whreader");
+  const path = await askQuestion(asker.page, `Why does DNS mostly use UDP? ${asker.username}`, "Most lookups fit in one datagram, but what happens with large answers?");
+
+  const page = reader.page;
+  await page.goto(path);
+  await expect(page.locator("form[data-answer-form]")).toHaveCount(1);
+  await page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Following" }).click();
+  await expect(page.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute("aria-pressed", "false");
+  // Refused in place with the reason, the text kept; then posted, the thread shows it.
+  await page.getByLabel("Your answer").fill("Too short");
+  await page.getByRole("button", { name: "Post your answer" }).click();
+  await expect(page.locator("#answer-body-error")).toContainText("at least 10");
+  await expect(page.getByLabel("Your answer")).toHaveValue("Too short");
+  await page.getByLabel("Your answer").fill("Large answers set the truncation bit and the resolver asks again over TCP.");
+  await page.getByRole("button", { name: "Post your answer" }).click();
+  await expect(page).toHaveURL(/#answer-\d+$/);
+  await expect(page.locator(".answer", { hasText: "asks again over TCP" })).toBeVisible();
+  await expect(page.getByLabel("Your answer")).toHaveValue("");
+
+  // Without JavaScript: the reason on a page of its own with the text to send again, and the
+  // post comes back to the new answer.
+  const nojs = await logInWithoutJavaScript(browser, asker.username, path);
+  await expect(nojs.locator("form[data-answer-form]")).toHaveCount(1);
+  await nojs.getByLabel("Your answer").fill("Too short");
+  await nojs.getByRole("button", { name: "Post your answer" }).click();
+  await expect(nojs.getByRole("heading", { name: "Your answer was not posted" })).toBeVisible();
+  await expect(nojs.getByText(/at least 10/)).toBeVisible();
+  await expect(nojs.getByLabel("Your answer")).toHaveValue("Too short");
+  await nojs.getByLabel("Your answer").fill("EDNS0 lets a resolver advertise a larger UDP buffer, up to about 4 kB.");
+  await nojs.getByRole("button", { name: "Post your answer" }).click();
+  await expect(nojs).toHaveURL(/#answer-\d+$/);
+  await expect(nojs.locator(".answer", { hasText: "advertise a larger UDP buffer" })).toBeVisible();
+  // The asker follows their question from the start, and may stop.
+  await nojs.getByRole("button", { name: "Following" }).click();
+  await expect(nojs.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute("aria-pressed", "false");
+  expect(await pointsOf(reader.page, reader.username)).toBe("2");
 });

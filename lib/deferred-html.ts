@@ -11,8 +11,11 @@ export const DEFER_HTML_HEADER = "x-forum-defer-html";
 /** The attribute of the element the front door fills; it must come last in the element. */
 export const FILL_ATTRIBUTE = "data-fill";
 
-// Bytes when the page keeps them ready: a thread's shared posts are encoded once, not per request.
-type Fill = { html: string | Buffer; at: number };
+// Bytes when the page keeps them ready: a thread's shared posts are encoded once, not per
+// request. A list goes in piece by piece, so a page of shared and member-built parts is never
+// copied into one string first.
+export type DeferredHtml = string | Buffer | readonly (string | Buffer)[];
+type Fill = { html: DeferredHtml; at: number };
 type Registry = { fills: Map<string, Fill>; prefix: string; count: number };
 const g = globalThis as typeof globalThis & { __forumDeferredHtml?: Registry };
 const registry: Registry = (g.__forumDeferredHtml ??= { fills: new Map(), prefix: Math.random().toString(36).slice(2, 10), count: 0 });
@@ -21,7 +24,7 @@ const registry: Registry = (g.__forumDeferredHtml ??= { fills: new Map(), prefix
 const ABANDONED_AFTER_MS = 60_000;
 
 /** Registers `html` for the front door to put into the element marked with the returned token. */
-export function deferHtml(html: string | Buffer): string {
+export function deferHtml(html: DeferredHtml): string {
   const now = Date.now();
   if (++registry.count % 256 === 0) {
     for (const [token, fill] of registry.fills) {
@@ -56,7 +59,8 @@ export function fillDeferredHtml(body: Buffer): Buffer {
     const fill = registry.fills.get(token);
     if (!fill || !body.subarray(end + 1, end + 1 + CLOSE.length).equals(CLOSE)) continue;
     registry.fills.delete(token);
-    parts.push(body.subarray(from, end + 2), typeof fill.html === "string" ? Buffer.from(fill.html) : fill.html);
+    parts.push(body.subarray(from, end + 2));
+    for (const piece of Array.isArray(fill.html) ? fill.html : [fill.html]) parts.push(typeof piece === "string" ? Buffer.from(piece) : piece);
     from = end + 2;
   }
   if (parts.length === 0) return body;

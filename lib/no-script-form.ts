@@ -10,14 +10,25 @@ const THREAD_PATH = /^\/questions\/\d{1,9}\/[a-z0-9-]{0,120}$/;
 
 type Outcome = {
   refused: string;
+  /** A field whose text the refusal page gives back in a form that sends it again (an answer's body). */
+  keep?: { field: string; label: string; button: string; action: string };
   anchor?: (fields: Record<string, string>, result: unknown) => string;
   /** What a script that asks for JSON (Accept: application/json) gets instead of the way back. */
   json?: (result: unknown) => unknown;
 };
 
-/** A refusal for a browser without JavaScript: the reason, and the way back. */
-function refusal(status: number, heading: string, message: string, back: string, retryAfterSeconds?: number): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head><body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">Back to the question</a></p></main></body></html>`;
+/** What a refused post's text goes back in: nothing typed is lost. */
+function keptForm(keep: NonNullable<Outcome["keep"]>, text: string, back: string): string {
+  return (
+    `<form method="post" action="${escapeHtml(keep.action)}"><input type="hidden" name="back" value="${escapeHtml(back)}">` +
+    `<p><label for="kept">${escapeHtml(keep.label)}</label></p><p><textarea id="kept" name="${escapeHtml(keep.field)}" rows="12" cols="80">${escapeHtml(text)}</textarea></p>` +
+    `<p><button type="submit">${escapeHtml(keep.button)}</button></p></form>`
+  );
+}
+
+/** A refusal for a browser without JavaScript: the reason, what was typed, and the way back. */
+function refusal(status: number, heading: string, message: string, back: string, retryAfterSeconds?: number, kept = ""): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head><body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>${kept}<p><a href="${escapeHtml(back)}">Back to the question</a></p></main></body></html>`;
   const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
   if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
   return new Response(html, { status, headers });
@@ -45,8 +56,9 @@ export async function handleThreadFormPost(
   const backField = form?.get("back");
   const back = typeof backField === "string" && THREAD_PATH.test(backField) ? backField : "/";
   const json = outcome.json && /\bapplication\/json\b/.test(request.headers.get("accept") ?? "") ? outcome.json : null;
-  const refuse = (status: number, message: string, retryAfterSeconds?: number) =>
-    json ? jsonRefusal(status, message, retryAfterSeconds) : refusal(status, outcome.refused, message, back, retryAfterSeconds);
+  const kept = (fields?: Record<string, string>) => (outcome.keep && fields?.[outcome.keep.field] ? keptForm(outcome.keep, fields[outcome.keep.field]!, back) : "");
+  const refuse = (status: number, message: string, retryAfterSeconds?: number, fields?: Record<string, string>) =>
+    json ? jsonRefusal(status, message, retryAfterSeconds) : refusal(status, outcome.refused, message, back, retryAfterSeconds, kept(fields));
   if (!form) return refuse(400, "That request is not valid: it needs a form.");
   if (!fromThisSite(request)) return refuse(403, "Cross-site requests are refused.");
   const fields = formFields(form);
@@ -54,7 +66,8 @@ export async function handleThreadFormPost(
   try {
     result = await command(await getCurrentUser(), fields);
   } catch (e) {
-    if (isAppError(e)) return refuse(httpStatusOf[e.code], e.message, e.retryAfterSeconds);
+    // A page of its own highlights no field: the fields' own messages say what to fix.
+    if (isAppError(e)) return refuse(httpStatusOf[e.code], Object.values(e.fieldErrors).flat().join(" ") || e.message, e.retryAfterSeconds, fields);
     throw e;
   }
   if (json) return Response.json(json(result), { headers: { "Cache-Control": "no-store" } });

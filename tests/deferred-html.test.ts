@@ -27,6 +27,12 @@ test("deferred HTML may be given as bytes, and the same bytes serve any number o
   assert.equal(shared.toString("utf8"), "<article>Ünïcode ✓ shared</article>");
 });
 
+test("deferred HTML may be a list of strings and bytes, put in one after another", () => {
+  const shared = Buffer.from("<article>shared ✓</article>");
+  const token = deferHtml(["<section>", shared, "<p>mine ✓</p>", "</section>"]);
+  assert.equal(fill(`<div class="thread" data-fill="${token}"></div>`), `<div class="thread" data-fill="${token}"><section><article>shared ✓</article><p>mine ✓</p></section></div>`);
+});
+
 test("only registered tokens on an empty element are filled; other pages pass unchanged", () => {
   const token = deferHtml("<b>x</b>");
   const untouched = Buffer.from(`<p>data-fill="${token}"></div> as text, <div data-fill="unknown"></div></p>`);

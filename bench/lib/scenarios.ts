@@ -105,8 +105,10 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
   const signedInRow = async (label: string, cookie: string) => {
     const page = await get(thread, { cookie });
     const prebuilt = (page.text.match(/ data-prebuilt-post=""[^>]*><article/g) ?? []).length;
+    // The answer form as a plain form: the whole thread was written as one string (member-posts.ts).
+    const whole = page.text.includes("data-answer-form") ? ", the thread written whole" : "";
     const run = await measured(ctx, label, getRun(ctx, thread, { cookie }));
-    const row = loadRow(label, run.result, run.rss.max, c, targets.signedInThread.text, null, joinNotes(`${prebuilt} of 30 answers prebuilt`, run.note));
+    const row = loadRow(label, run.result, run.rss.max, c, targets.signedInThread.text, null, joinNotes(`${prebuilt} of 30 answers prebuilt${whole}`, run.note));
     row.ofFloor = run.result.rps / floor.result.rps;
     row.pass = targets.signedInThread.check(row.ofFloor, run.result.p50, floor.result.p50);
     rows.push(row);

@@ -1,8 +1,11 @@
 import "server-only";
+import { mayOfferBounty } from "@/components/bounty-panel";
 import { hasNoPart, memberAnswerHtml, memberQuestionBodyHtml, type MemberPart } from "@/components/member-post-markup";
+import { answerFormSectionHtml, answersHeadingHtml, questionHeaderHtml } from "@/components/member-thread-markup";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isOwnThreadPost, withinEditWindow } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
+import type { AnswerOrder } from "@/lib/data/thread";
 import type { PublicThread } from "@/lib/data/thread-cache";
 import { formKey, type OpenForms } from "@/lib/open-forms";
 import { hasPrivilege } from "@/lib/rules";
@@ -90,4 +93,41 @@ export function answerPart(answer: Answer, viewing: Viewing): MemberPart | null 
 
 export function questionPart(viewing: Viewing): MemberPart | null {
   return partIn("question", viewing.shared.thread.question, viewing.shared.comments.question, viewing);
+}
+
+const POST_OPEN = `<div class="prebuilt-post" data-prebuilt-post="">`;
+const POST_CLOSE = `</div>`;
+
+type ThreadViewing = Omit<Viewing, "myVote"> & { myVotes?: { question: number; answers: Map<number, number> }; following: boolean; order: AnswerOrder };
+
+/**
+ * Everything the page writes inside its thread element, as this member sees it, in order: the
+ * question with its header, the answers under their heading, the answer form, each post as
+ * answerPart and questionPart build it. Null when some of it must render through React (a
+ * post partIn sends there, a closed, locked or hidden thread, a bounty open or on offer to this
+ * member): the page then renders as before, posts as strings where they can be. Written whole,
+ * the page has no client component for React to render on the server, which cost members
+ * more than the posts did.
+ */
+export function memberThreadHtml(viewing: ThreadViewing): PostHtml[] | null {
+  const { shared, user, myVotes, following, order } = viewing;
+  const { question, answers, bounty } = shared.thread;
+  if (bounty || question.closedAt || question.lockedAt || question.hiddenAt || mayOfferBounty(user, question)) return null;
+  const questionAsPart = questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
+  if (!questionAsPart) return null;
+  const parts: MemberPart[] = [];
+  for (const a of answers) {
+    const part = answerPart(a, { ...viewing, myVote: myVotes?.answers.get(a.id) ?? 0 });
+    if (!part) return null;
+    parts.push(part);
+  }
+  const path = `/questions/${question.id}/${question.slug}`;
+  const html: PostHtml[] = [
+    `<article class="question" aria-labelledby="question-title">${questionHeaderHtml(question, following, path)}${POST_OPEN}`,
+    memberQuestionHtml(shared, questionAsPart),
+    `${POST_CLOSE}</article><section aria-labelledby="answers-heading" class="answers">${answersHeadingHtml(answers.length, path, order)}`,
+  ];
+  answers.forEach((a, i) => html.push(POST_OPEN, memberAnswerPostHtml(shared, a, parts[i]!), POST_CLOSE));
+  html.push(`</section>`, answerFormSectionHtml(question.id, path));
+  return html;
 }

@@ -25,7 +25,7 @@ import { plural } from "@/lib/format";
 import { formKey, parseOpenForms } from "@/lib/open-forms";
 import { hasPrivilege, rules } from "@/lib/rules";
 import { AnswerForm } from "./answer-form";
-import { answerPart, memberAnswerPostHtml, memberQuestionHtml, questionPart, type PostHtml } from "./member-posts";
+import { answerPart, memberAnswerPostHtml, memberQuestionHtml, memberThreadHtml, questionPart, type PostHtml } from "./member-posts";
 import { ModeratorPanel } from "./moderator-panel";
 import { AnswerControls, QuestionControls } from "./post-controls";
 import { ThreadStatus } from "./thread-status";
@@ -76,9 +76,12 @@ export default async function QuestionPage(props: Props) {
   // with no part in them and built with the member's part otherwise, left out of React's payload
   // on document requests (lib/deferred-html.ts); what the strings cannot write renders through React.
   const viewing = user && !mayModerate ? { user, shared, opened } : null;
+  const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
+  // In a document, where nothing in the thread needs React, the whole of it is one string.
+  const whole = deferring && viewing ? memberThreadHtml({ ...viewing, myVotes, following, order }) : null;
+  if (whole) return <div className="thread" {...{ [FILL_ATTRIBUTE]: deferHtml(whole) }} />;
   const questionAsString = viewing && questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
   const answerAsString = (a: (typeof answers)[number]) => viewing && answerPart(a, { ...viewing, myVote: myVotes?.answers.get(a.id) ?? 0 });
-  const deferring = viewing !== null && (await headers()).get(DEFER_HTML_HEADER) === "1";
   // Bodies and comments inside were sanitized when written (lib/markdown). A document is sent
   // as plain HTML (server/member-page.ts): React never hydrates the element it leaves empty.
   const prebuiltPost = (key: number | string, html: PostHtml) => (

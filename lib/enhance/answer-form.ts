@@ -1,0 +1,63 @@
+/**
+ * The answer form of a member's thread page written as a string
+ * (components/member-thread-markup.ts), sent in place as JSON to the route its form posts to:
+ * a refusal shows its reason by the form, as answer-form.tsx does, with the text left where it
+ * was; a posted answer reloads the thread at it. Without this script the same form posts and the
+ * route answers with the way back, or the reason and the text.
+ */
+const NOT_SENT = "Your answer could not be sent. Try again.";
+
+type Reply = { url?: unknown; error?: unknown; fields?: { body?: unknown } };
+
+export function postAnswerInPlace(form: HTMLFormElement, e: SubmitEvent): void {
+  e.preventDefault();
+  if (form.dataset.sending !== undefined) return;
+  const field = form.querySelector<HTMLTextAreaElement>("textarea[name=body]");
+  const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+  if (!field || !button) return;
+  form.dataset.sending = "";
+  const label = button.textContent;
+  button.textContent = button.dataset.pending ?? "Posting…";
+  button.disabled = true;
+  button.setAttribute("aria-disabled", "true");
+  const done = (reply: Reply) => {
+    delete form.dataset.sending;
+    button.textContent = label;
+    button.disabled = false;
+    button.removeAttribute("aria-disabled");
+    showRefusal(form, field, reply);
+  };
+  fetch(form.action, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ body: field.value }) })
+    .then(async (res) => {
+      const reply = (await res.json().catch(() => ({}))) as Reply;
+      if (res.ok && typeof reply.url === "string") return goTo(reply.url);
+      done(typeof reply.error === "string" ? reply : { error: NOT_SENT });
+    })
+    .catch(() => done({ error: NOT_SENT }));
+}
+
+/** The new answer's place in the thread: a fresh render of the page, scrolled to it. */
+function goTo(url: string): void {
+  const target = new URL(url, location.href);
+  if (target.pathname !== location.pathname || target.search !== location.search) return location.assign(target.href);
+  history.replaceState(history.state, "", target.href);
+  location.reload();
+}
+
+/** The form-wide message, and the field's own (tied to it by aria-describedby), as FieldError writes it. */
+function showRefusal(form: HTMLFormElement, field: HTMLTextAreaElement, { error, fields }: Reply): void {
+  const fieldErrors = Array.isArray(fields?.body) ? fields.body.filter((m): m is string => typeof m === "string") : [];
+  const status = form.querySelector(".form-message");
+  if (status) status.textContent = typeof error === "string" ? error : "";
+  const errorId = (field.getAttribute("aria-describedby") ?? "").split(" ").find((id) => id.endsWith("-error"));
+  if (!errorId) return;
+  document.getElementById(errorId)?.remove();
+  if (fieldErrors.length === 0) return;
+  const message = document.createElement("p");
+  message.id = errorId;
+  message.className = "field-error";
+  message.setAttribute("role", "alert");
+  message.textContent = fieldErrors.join(" ");
+  form.querySelector("button[type=submit]")?.before(message);
+  field.focus();
+}
