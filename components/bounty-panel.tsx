@@ -3,6 +3,7 @@ import { ActionButton } from "@/components/action-button";
 import { awardBountyAction } from "@/lib/actions/bounty";
 import type { OpenBounty } from "@/lib/data/bounties";
 import { formatExact } from "@/lib/format";
+import { formatTimeLeft, mayOfferBounty } from "@/lib/bounty-display";
 import { bountyRules } from "@/lib/rules";
 import styles from "./bounty-panel.module.css";
 import { OfferBountyForm } from "./offer-bounty-form";
@@ -13,23 +14,6 @@ type Props = {
   viewer: { id: number; points: number } | null;
   question: { id: number; createdAt: Date; bestAnswerId: number | null; lockedAt: Date | null; closedAt: Date | null };
 };
-
-/** "6d 23h left", "5h 10m left", "12m left": how long a bounty still runs. */
-export function formatTimeLeft(end: Date, now: Date = new Date()): string {
-  const minutes = Math.floor((end.getTime() - now.getTime()) / 60_000);
-  if (minutes < 1) return "ending now";
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  if (days > 0) return `${days}d ${hours}h left`;
-  return hours > 0 ? `${hours}h ${minutes % 60}m left` : `${minutes}m left`;
-}
-
-/** Whether the reader is shown the form to offer a bounty on a thread that has none open. */
-export function mayOfferBounty(viewer: NonNullable<Props["viewer"]>, question: Props["question"], now: Date = new Date()): boolean {
-  const oldEnough = now.getTime() - question.createdAt.getTime() >= bountyRules.minQuestionAgeMs;
-  const open = question.bestAnswerId === null && !question.lockedAt && !question.closedAt;
-  return oldEnough && open && viewer.points >= bountyRules.min;
-}
 
 /**
  * A thread's bounty: the open one with its amount and end, or for an eligible reader a form

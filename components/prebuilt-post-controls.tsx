@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { awardBountyAction } from "@/lib/actions/bounty";
+import { awardBountyAction, offerBountyAction } from "@/lib/actions/bounty";
 import { deleteCommentAction } from "@/lib/actions/comment";
 import type { FormState } from "@/lib/actions/form-state";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
@@ -18,6 +18,7 @@ const actions: Record<ThreadAction, (prev: FormState, form: FormData) => Promise
   "delete-answer": deleteAnswerAction,
   "award-bounty": awardBountyAction,
   "delete-comment": deleteCommentAction,
+  "offer-bounty": offerBountyAction,
 };
 
 const isRedirect = (e: unknown) => typeof (e as { digest?: unknown })?.digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_REDIRECT");

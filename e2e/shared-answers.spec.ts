@@ -219,9 +219,15 @@ test("a thread written whole: Follow and the answer form work with and without J
   const page = reader.page;
   await page.goto(path);
   await expect(page.locator("form[data-answer-form]")).toHaveCount(1);
+  // Follow toggles in place, and the state holds on a fresh render.
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
   await page.getByRole("button", { name: "Follow", exact: true }).click();
   await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  await page.reload();
   await page.getByRole("button", { name: "Following" }).click();
+  await expect(page.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
   await expect(page.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute("aria-pressed", "false");
   // Refused in place with the reason, the text kept; then posted, the thread shows it.
   await page.getByLabel("Your answer").fill("Too short");

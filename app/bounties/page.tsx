@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTimeLeft } from "@/components/bounty-panel";
+import { formatTimeLeft } from "@/lib/bounty-display";
 import { Pagination, parsePage } from "@/components/pagination";
 import { listOpenBounties } from "@/lib/data/bounties";
 import { formatExact, plural } from "@/lib/format";

@@ -1,6 +1,6 @@
 import { guardWrite } from "@/lib/actions/write-guard";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { awardBounty } from "@/lib/commands/bounty";
+import { awardBounty, offerBounty } from "@/lib/commands/bounty";
 import { deleteComment } from "@/lib/commands/comment";
 import { deleteAnswer } from "@/lib/commands/delete-answer";
 import { clearBestAnswer, selectBestAnswer } from "@/lib/commands/select-best-answer";
@@ -25,11 +25,13 @@ const handlers: Record<ThreadAction, Handler> = {
   "delete-answer": { refused: "The answer was not deleted", run: (user, f) => deleteAnswer(user, f.answerId) },
   "award-bounty": { refused: "The bounty was not awarded", run: (user, f) => awardBounty(user, f), toAnswer: true },
   "delete-comment": { refused: "The comment was not deleted", run: (user, f) => deleteComment(user, f) },
+  "offer-bounty": { refused: "The bounty was not offered", run: (user, f) => offerBounty(user, f) },
 };
 
 /**
  * The buttons of a thread's prebuilt posts (components/member-post-markup.ts) without
- * JavaScript: pick or clear the best answer, award a bounty, delete one's answer or comment.
+ * JavaScript: pick or clear the best answer, award a bounty, delete one's answer or comment;
+ * and the bounty offer of a thread written whole (components/member-thread-markup.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ action: string }> }): Promise<Response> {
   const { action } = await params;

@@ -1,7 +1,6 @@
 import "server-only";
-import { mayOfferBounty } from "@/components/bounty-panel";
 import { hasNoPart, memberAnswerHtml, memberQuestionBodyHtml, type MemberPart } from "@/components/member-post-markup";
-import { answerFormSectionHtml, answersHeadingHtml, questionHeaderHtml } from "@/components/member-thread-markup";
+import { answerFormSectionHtml, answersHeadingHtml, bountyPanelHtml, closedStatusHtml, questionHeaderHtml } from "@/components/member-thread-markup";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isOwnThreadPost, withinEditWindow } from "@/lib/comment-rules";
 import { isModerator } from "@/lib/commands/guard";
@@ -104,15 +103,15 @@ type ThreadViewing = Omit<Viewing, "myVote"> & { myVotes?: { question: number; a
  * Everything the page writes inside its thread element, as this member sees it, in order: the
  * question with its header, the answers under their heading, the answer form, each post as
  * answerPart and questionPart build it. Null when some of it must render through React (a
- * post partIn sends there, a closed, locked or hidden thread, a bounty open or on offer to this
- * member): the page then renders as before, posts as strings where they can be. Written whole,
+ * post partIn sends there, a locked or hidden thread): the page then renders as before, posts
+ * as strings where they can be. Written whole,
  * the page has no client component for React to render on the server, which cost members
  * more than the posts did.
  */
 export function memberThreadHtml(viewing: ThreadViewing): PostHtml[] | null {
   const { shared, user, myVotes, following, order } = viewing;
   const { question, answers, bounty } = shared.thread;
-  if (bounty || question.closedAt || question.lockedAt || question.hiddenAt || mayOfferBounty(user, question)) return null;
+  if (question.lockedAt || question.hiddenAt) return null;
   const questionAsPart = questionPart({ ...viewing, myVote: myVotes?.question ?? 0 });
   if (!questionAsPart) return null;
   const parts: MemberPart[] = [];
@@ -123,11 +122,11 @@ export function memberThreadHtml(viewing: ThreadViewing): PostHtml[] | null {
   }
   const path = `/questions/${question.id}/${question.slug}`;
   const html: PostHtml[] = [
-    `<article class="question" aria-labelledby="question-title">${questionHeaderHtml(question, following, path)}${POST_OPEN}`,
+    `${closedStatusHtml(question)}<article class="question" aria-labelledby="question-title">${questionHeaderHtml(question, following, path)}${POST_OPEN}`,
     memberQuestionHtml(shared, questionAsPart),
-    `${POST_CLOSE}</article><section aria-labelledby="answers-heading" class="answers">${answersHeadingHtml(answers.length, path, order)}`,
+    `${POST_CLOSE}</article>${bountyPanelHtml(bounty, user, question, path)}<section aria-labelledby="answers-heading" class="answers">${answersHeadingHtml(answers.length, path, order)}`,
   ];
   answers.forEach((a, i) => html.push(POST_OPEN, memberAnswerPostHtml(shared, a, parts[i]!), POST_CLOSE));
-  html.push(`</section>`, answerFormSectionHtml(question.id, path));
+  html.push(`</section>`, answerFormSectionHtml(question, path));
   return html;
 }
