@@ -13,9 +13,10 @@ import { relativeTimeHtml } from "./relative-time";
 
 type Question = Thread["question"];
 
-/** The id of the answer form's field, and of the element that shows why a post was refused. */
-export const ANSWER_FIELD_ID = "answer-body";
-export const ANSWER_ERROR_ID = "answer-body-error";
+// The answer form's field, and the element that shows why a post was refused (answer-form.tsx's
+// errorId; lib/enhance/answer-form.ts finds it through the field's aria-describedby).
+const ANSWER_FIELD_ID = "answer-body";
+const ANSWER_ERROR_ID = "answer-body-error";
 
 /**
  * The parts of a member's thread page around the posts, as the page writes them through React
@@ -89,11 +90,10 @@ export function answersHeadingHtml(count: number, path: string, order: AnswerOrd
 export function answerFormSectionHtml(question: Question, path: string): string {
   const heading = `<section class="answer-form-section" aria-labelledby="your-answer-heading"><h2 id="your-answer-heading">Answer this question</h2>`;
   if (question.closedAt || question.lockedAt) return `${heading}<p class="muted">This thread takes no new answers.</p></section>`;
-  const questionId = question.id;
   return (
     heading +
     `<p class="muted">Earn ${rules.answerPoints} points for answering; +${rules.bestAnswerPoints} if your answer is selected as the best.</p>` +
-    `<form class="stack-form" noValidate="" action="/api/questions/${questionId}/answers" method="post" data-answer-form="">` +
+    `<form class="stack-form" noValidate="" action="/api/questions/${question.id}/answers" method="post" data-answer-form="">` +
     `<input type="hidden" name="back" value="${esc(path)}"/><p class="form-message" aria-live="polite" role="status"></p>` +
     markdownEditorHtml({ id: ANSWER_FIELD_ID, name: "body", label: "Your answer", minLength: limits.answerMin, maxLength: limits.bodyMax, rows: 10, errorId: ANSWER_ERROR_ID, required: true }) +
     `<button type="submit" data-pending="Posting…">Post your answer</button></form></section>`

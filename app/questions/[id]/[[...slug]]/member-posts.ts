@@ -100,13 +100,13 @@ const POST_CLOSE = `</div>`;
 type ThreadViewing = Omit<Viewing, "myVote"> & { myVotes?: { question: number; answers: Map<number, number> }; following: boolean; order: AnswerOrder };
 
 /**
- * Everything the page writes inside its thread element, as this member sees it, in order: the
- * question with its header, the answers under their heading, the answer form, each post as
- * answerPart and questionPart build it. Null when some of it must render through React (a
- * post partIn sends there, a locked or hidden thread): the page then renders as before, posts
- * as strings where they can be. Written whole,
- * the page has no client component for React to render on the server, which cost members
- * more than the posts did.
+ * Everything the page writes inside its thread element, as this member sees it, in order: a
+ * closed thread's banner, the question with its header, the bounty panel, the answers under
+ * their heading and the answer form (components/member-thread-markup.ts), each post as
+ * answerPart and questionPart build it. Null when some of it must render through React (a post
+ * partIn sends there, a locked or hidden thread): the page then renders as before, posts as
+ * strings where they can be. Written whole, the page has no client component for React to
+ * render on the server, which cost members more than the posts did.
  */
 export function memberThreadHtml(viewing: ThreadViewing): PostHtml[] | null {
   const { shared, user, myVotes, following, order } = viewing;
