@@ -7,6 +7,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { clearBestAnswerAction, deleteAnswerAction, selectBestAnswerAction } from "@/lib/actions/thread-moderation";
 import { voteAction } from "@/lib/actions/vote";
 import { isThreadAction, type ThreadAction } from "@/lib/thread-actions";
+import { showFormAlert } from "@/lib/enhance/form-alert";
 import { voteInPlace } from "@/lib/enhance/votes";
 
 const PREBUILT = "[data-prebuilt-post]";
@@ -36,14 +37,7 @@ function runThreadAction(form: HTMLFormElement, action: ThreadAction): void {
     button.disabled = false;
     button.removeAttribute("aria-disabled");
     button.textContent = label;
-    form.querySelector("[role=alert]")?.remove();
-    if (message) {
-      const alert = document.createElement("span");
-      alert.className = "inline-error";
-      alert.setAttribute("role", "alert");
-      alert.textContent = ` ${message}`;
-      form.append(alert);
-    }
+    showFormAlert(form, message);
   };
   button.disabled = true;
   button.setAttribute("aria-disabled", "true");

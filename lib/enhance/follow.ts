@@ -3,6 +3,8 @@
  * toggled in place as follow-button.tsx does: the form asks /api/follow for JSON and shows the
  * state it answers, or why it refused. Without this script the form posts and comes back.
  */
+import { showFormAlert } from "./form-alert";
+
 const NOT_SENT = "That did not go through. Try again.";
 
 export function followInPlace(form: HTMLFormElement, e: SubmitEvent): void {
@@ -12,20 +14,13 @@ export function followInPlace(form: HTMLFormElement, e: SubmitEvent): void {
   button.disabled = true;
   const show = (following: boolean | null, message?: string) => {
     button.disabled = false;
-    form.querySelector("[role=alert]")?.remove();
     if (following !== null) {
       button.textContent = following ? "Following" : "Follow";
       button.setAttribute("aria-pressed", String(following));
       // The state the next press asks for, as the rendered form would carry it.
       form.querySelector<HTMLInputElement>("input[name=follow]")!.value = following ? "0" : "1";
     }
-    if (message) {
-      const alert = document.createElement("span");
-      alert.className = "inline-error";
-      alert.setAttribute("role", "alert");
-      alert.textContent = ` ${message}`;
-      form.append(alert);
-    }
+    showFormAlert(form, message);
   };
   fetch(form.action, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } })
     .then(async (res) => {
