@@ -1,9 +1,9 @@
 /**
  * The one script of a member's thread page. The page comes as plain HTML (server/member-page.ts
  * says why): every control on it is a link or a form that works without JavaScript, and this
- * adds what React's components would: votes, follows and answers in place, confirmations, pending labels, counters,
- * the live preview, and flag and comment forms opened without leaving the page. One listener per
- * event for the whole page, so posts put in later need nothing wired.
+ * adds what React's components would: votes, follows and answers in place, confirmations,
+ * pending labels, counters, the live preview, and flag and comment forms opened without leaving
+ * the page. One listener per event for the whole page, so posts put in later need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
 import { onFieldInput, startPreviews } from "./editor";
