@@ -5,6 +5,8 @@
  * was; a posted answer reloads the thread at it. Without this script the same form posts and the
  * route answers with the way back, or the reason and the text.
  */
+import { showReady, showSending } from "./plain-forms";
+
 const NOT_SENT = "Your answer could not be sent. Try again.";
 
 type Reply = { url?: unknown; error?: unknown; fields?: { body?: unknown } };
@@ -15,16 +17,9 @@ export function postAnswerInPlace(form: HTMLFormElement, e: SubmitEvent): void {
   const field = form.querySelector<HTMLTextAreaElement>("textarea[name=body]");
   const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
   if (!field || !button) return;
-  form.dataset.sending = "";
-  const label = button.textContent;
-  button.textContent = button.dataset.pending ?? "Posting…";
-  button.disabled = true;
-  button.setAttribute("aria-disabled", "true");
+  showSending(form, button, button.dataset.pending ?? "Posting…");
   const done = (reply: Reply) => {
-    delete form.dataset.sending;
-    button.textContent = label;
-    button.disabled = false;
-    button.removeAttribute("aria-disabled");
+    showReady(form);
     showRefusal(form, field, reply);
   };
   fetch(form.action, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ body: field.value }) })
