@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ["lib/generated/**", ".next/**", ".next-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".scratch/**", "lib/generated/**", ".next/**", ".next-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
 export default config;

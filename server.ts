@@ -2,7 +2,6 @@
  * The forum's process: owns the database (embedded or a server), applies migrations, seeds the
  * first start, and serves HTTP with the anonymous page cache in front of Next.js.
  */
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { vacuumEmbeddedDatabase } from "./lib/db/maintenance";
@@ -15,26 +14,25 @@ import { connectRedis, disconnectRedis } from "./lib/redis";
 import { listenToCluster } from "./lib/cluster-bus";
 import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
+import { expireBounties } from "./lib/commands/bounty";
 import { frontDoor } from "./server/front-door";
+import { startMarkdownWorkers, stopMarkdownWorkers } from "./server/markdown-workers";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 
-// Periodic jobs run inside Next (they use the app's modules) through a key only this process knows.
-process.env.FORUM_JOB_KEY = randomBytes(24).toString("base64url");
-
-async function runJob(port: number, name: string) {
-  const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+/** A periodic job, called in this process; a failure is logged and the next run tries again. */
+async function runJob(name: string, job: () => Promise<unknown>) {
   try {
-    const res = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${port}/api/jobs/${name}`, { method: "POST", headers: { "x-forum-job-key": process.env.FORUM_JOB_KEY! } });
-    if (!res.ok) console.error(`Job ${name} answered ${res.status}`);
+    await job();
   } catch (err) {
     console.error(`Job ${name} failed: ${(err as Error).message}`);
   }
 }
 
 async function main() {
+  startMarkdownWorkers();
   const { applied, description } = await startDatabase();
   console.log(`Database: ${description}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
@@ -71,7 +69,7 @@ async function main() {
     (n) => n.questions + n.answers + n.comments > 0 && console.log(`Rendered again with the current Markdown pipeline: ${n.questions} questions, ${n.answers} answers, ${n.comments} comments.`),
     (err: Error) => console.error(`Rendering older posts again failed: ${err.message}`),
   );
-  const jobs = setInterval(() => void runJob(port, "expire-bounties"), 60_000);
+  const jobs = setInterval(() => void runJob("expire-bounties", () => expireBounties()), 60_000);
   // Daily, so statistics follow the data; VACUUM does not block readers or writers.
   const vacuum = embedded ? setInterval(() => void vacuumEmbeddedDatabase().catch((e: Error) => console.error(`VACUUM failed: ${e.message}`)), 24 * 3600_000) : undefined;
 
@@ -81,6 +79,7 @@ async function main() {
     server.close();
     await flushViews();
     await disconnectRedis();
+    await stopMarkdownWorkers();
     await stopDatabase();
     process.exit(0);
   };

@@ -72,7 +72,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const base = `http://127.0.0.1:${opts.port}`;
     let starts = 0;
     const startForum = async () => {
-      const proc = startPinned(`forum-${target.db.kind}-${questions}${starts++ ? `-restart${starts - 1}` : ""}`, ["--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
+      const proc = startPinned(`forum-${target.db.kind}-${questions}${starts++ ? `-restart${starts - 1}` : ""}`, ["--conditions=react-server", "--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
       running.push(proc);
       await waitForHttp(proc, `${base}/status`);
       return proc;

@@ -64,6 +64,9 @@ export const trust = {
   writesPerMemberPerMinute: 30,
   // Raised by the test servers, whose browsers all share one address.
   postsPerAddressPerMinute: Number(process.env.POSTS_PER_MINUTE) || 120,
+  // The live preview asks once a pause in typing (lib/enhance/editor.ts): a fast typist's
+  // minute is well under this, a script's is not.
+  previewsPerAddressPerMinute: Number(process.env.PREVIEWS_PER_MINUTE) || 90,
 } as const;
 
 export const limits = {

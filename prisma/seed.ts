@@ -57,7 +57,7 @@ async function seedFlagship(tx: Tx) {
     data: {
       title: t.question.title,
       slug: slugify(t.question.title),
-      ...renderQuestionBody(t.question.bodyMd),
+      ...(await renderQuestionBody(t.question.bodyMd)),
       authorId: asker.id,
       categoryId: category.id,
       createdAt: t.question.createdAt,
@@ -79,7 +79,7 @@ async function seedFlagship(tx: Tx) {
     data: {
       questionId: question.id,
       authorId: answerer.id,
-      ...renderPostBody(t.answer.bodyMd),
+      ...(await renderPostBody(t.answer.bodyMd)),
       createdAt: t.answer.createdAt,
       updatedAt: t.answer.createdAt,
       revisions: { create: { editorId: answerer.id, bodyMd: t.answer.bodyMd, createdAt: t.answer.createdAt } },

@@ -30,7 +30,7 @@ if (!dev) {
   }
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

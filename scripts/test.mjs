@@ -100,7 +100,7 @@ async function waitForServer(url, child, timeoutMs = 90_000) {
 }
 
 function startServer(env) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = { child, log: "", url: `http://127.0.0.1:${env.PORT}` };
   child.stdout.on("data", (d) => (server.log += d));
   child.stderr.on("data", (d) => (server.log += d));

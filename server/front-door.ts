@@ -8,6 +8,7 @@ import { captureHtml } from "./html-capture";
 import { memberPageTransform } from "./member-page";
 import { servePageScript } from "./page-script";
 import { setBaseSecurityHeaders } from "./security-headers";
+import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
 const threadPath = /^\/questions\/(\d+)(?:\/|$)/;
@@ -21,18 +22,22 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     const url = new URL(req.url ?? "/", "http://forum.local");
     if (servePageScript(req, res, url.pathname)) return;
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
-    // 500; to a reader it is simply a page that does not exist.
-    if (!decodes(url.pathname)) {
+    // 500, and a NUL reaches the database, which refuses the query; to a reader either is
+    // simply a page that does not exist.
+    if (!decodes(url.pathname) || /%00/.test(url.pathname)) {
       captureHtml(res, () => {});
       return notFound(req, res);
     }
+    if (url.search.includes("%00")) return refuseAddress(res);
     countThreadView(req, url);
     // Pages may leave prebuilt HTML for captureHtml to put in, but only in whole documents: a
     // client-side navigation's payload must carry it (lib/deferred-html.ts).
     delete req.headers[DEFER_HTML_HEADER];
     if (req.method === "GET" && !req.headers.rsc && !url.searchParams.has("_rsc")) req.headers[DEFER_HTML_HEADER] = "1";
+    const write = req.method !== "GET" && req.method !== "HEAD";
+    if (write && refuseOversizedWrite(req, res, url)) return;
     // The live preview is a pure render, not a write: it has no budget to spend.
-    if (req.method !== "GET" && req.method !== "HEAD" && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
+    if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }
@@ -69,6 +74,14 @@ function clientAddress(req: IncomingMessage): string {
     if (forwarded) return forwarded;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/** A query with a NUL in it (no form of the forum's sends one): said plainly, before any page runs. */
+function refuseAddress(res: ServerResponse): void {
+  res.statusCode = 400;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end("This address holds a NUL character (%00), which no page of the forum takes. Remove it and try again.");
 }
 
 function decodes(pathname: string): boolean {

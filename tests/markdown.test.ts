@@ -5,7 +5,7 @@ import {
   excerptFromMarkdown,
   renderCommentMarkdown,
   renderMarkdown,
-} from "../lib/markdown";
+} from "../lib/markdown/pipeline";
 import { flagshipThread, starterCategories } from "../prisma/seed/flagship";
 
 const answerHtml = renderMarkdown(flagshipThread.answer.bodyMd);

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { after, before, test } from "node:test";
 import { POST } from "../app/api/preview/route";
 import { limits } from "../lib/rules";
+import { startMarkdownWorkers, stopMarkdownWorkers } from "../server/markdown-workers";
+
+before(() => void startMarkdownWorkers());
+after(stopMarkdownWorkers);
 
 function previewRequest(body: string): Request {
   return new Request("http://x/api/preview", { method: "POST", body, headers: { "content-type": "application/json" } });
@@ -45,7 +49,6 @@ test("bad bodies get 400 with a message", async () => {
     previewRequest(JSON.stringify(null)),
     previewRequest(JSON.stringify({ markdown: 42 })),
     previewRequest(JSON.stringify({ markdown: "x", kind: "page" })),
-    previewRequest(JSON.stringify({ markdown: "x".repeat(limits.bodyMax + 1) })),
   ];
   for (const req of bad) {
     const res = await POST(req);
@@ -53,6 +56,9 @@ test("bad bodies get 400 with a message", async () => {
     const body = (await res.json()) as { error?: unknown };
     assert.equal(typeof body.error, "string");
   }
+  const over = await preview({ markdown: "x".repeat(limits.bodyMax + 1) });
+  assert.equal(over.status, 413);
+  assert.match(over.body.error ?? "", /under 30,000 characters/);
   const ok = await preview({ markdown: "x".repeat(limits.bodyMax) });
   assert.equal(ok.status, 200);
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { addComment } from "../lib/commands/comment";
 import { db } from "../lib/db";
-import { MARKDOWN_PIPELINE_VERSION } from "../lib/markdown";
+import { MARKDOWN_PIPELINE_VERSION } from "../lib/markdown/pipeline";
 import { rerenderStalePosts } from "../lib/rerender-stale-posts";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
 import { answerAs, askAs, member } from "./helpers/fixtures";

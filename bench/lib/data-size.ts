@@ -22,7 +22,7 @@ export async function interleavedDataSize(small: SizeSide, large: SizeSide, o: O
   try {
     const sides = [small, large].map((side, i) => {
       const port = o.port + i;
-      const proc = startPinned(`forum-data-size-${side.questions}`, ["--import", "tsx", "server.ts"], { ...side.env, PORT: String(port) }, o.dir);
+      const proc = startPinned(`forum-data-size-${side.questions}`, ["--conditions=react-server", "--import", "tsx", "server.ts"], { ...side.env, PORT: String(port) }, o.dir);
       procs.push(proc);
       return { side, proc, url: `http://127.0.0.1:${port}${side.threadPath}`, runs: [] as { r: LoadResult; cpu: number }[] };
     });

@@ -79,7 +79,7 @@ export type PageQueries = { label: string; count: number; statements: string[] }
  * render of the same page, which may use the thread data kept in memory.
  */
 export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir: string, pages: { label: string; path: string; cookie?: string; repeat?: boolean }[]): Promise<PageQueries> {
-  const proc = startPinned("counting-server", ["--import", "tsx", "bench/lib/counting-server.ts"], { ...env, PORT: String(port) }, dir);
+  const proc = startPinned("counting-server", ["--conditions=react-server", "--import", "tsx", "bench/lib/counting-server.ts"], { ...env, PORT: String(port) }, dir);
   const base = `http://127.0.0.1:${port}`;
   const out: PageQueries = [];
   const render = async (page: { path: string; cookie?: string }) => {

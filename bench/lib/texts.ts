@@ -4,13 +4,19 @@
  * words (no Markdown syntax), whose HTML is a plain <p>, so every row is distinct and search
  * sees varied text without rendering hundreds of thousands of bodies.
  */
-import { renderCommentMarkdown } from "../../lib/markdown";
-import { renderPostBody, renderQuestionBody } from "../../lib/post-body";
+import { MARKDOWN_PIPELINE_VERSION, renderCommentMarkdown, renderMarkdown, renderQuestionMarkdown } from "../../lib/markdown/pipeline";
 import { pick, randInt, type Rng } from "./prng";
 import { codeSnippets, commentLines, concepts, conditions, sentences, titleTemplates, topics } from "./vocab";
 
 export type Body = { bodyMd: string; bodyHtml: string; renderVersion: number };
 export type QuestionBody = Body & { excerpt: string };
+
+// The pipeline itself, not the forum's workers: this is the generator's own trusted text.
+const renderPostBody = (bodyMd: string): Body => ({ bodyMd, bodyHtml: renderMarkdown(bodyMd), renderVersion: MARKDOWN_PIPELINE_VERSION });
+function renderQuestionBody(bodyMd: string): QuestionBody {
+  const { html, excerpt } = renderQuestionMarkdown(bodyMd);
+  return { bodyMd, bodyHtml: html, excerpt, renderVersion: MARKDOWN_PIPELINE_VERSION };
+}
 
 function fill(rng: Rng, template: string): string {
   const topic = pick(rng, topics);

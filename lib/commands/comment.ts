@@ -3,7 +3,7 @@ import { audit } from "../audit";
 import { commentRules, isOwnThreadPost, withinEditWindow } from "../comment-rules";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
-import { MARKDOWN_PIPELINE_VERSION, renderCommentMarkdown } from "../markdown";
+import { MARKDOWN_PIPELINE_VERSION, renderMarkdownAs } from "../markdown/render";
 import { notifyComment, notifyMentions } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { addCommentSchema, deleteCommentSchema, editCommentSchema } from "../validation/comment";
@@ -11,8 +11,8 @@ import { parseInput } from "../validation/parse";
 import { isModerator, lockQuestion, requireMember, requirePrivilege, type Actor } from "./guard";
 
 /** Rendered once on write; a comment of nothing but stripped markup is no comment. */
-function renderComment(body: string): { bodyHtml: string; renderVersion: number } {
-  const bodyHtml = renderCommentMarkdown(body);
+async function renderComment(body: string): Promise<{ bodyHtml: string; renderVersion: number }> {
+  const { html: bodyHtml } = await renderMarkdownAs("comment", body);
   if (bodyHtml.replace(/<[^>]*>/g, "").trim() === "") {
     throw new AppError("BAD_INPUT", "Please correct the highlighted fields.", { body: ["Write some text: markup alone is removed."] });
   }
@@ -55,7 +55,7 @@ const LOCKED = "This thread is locked: its comments cannot be added or changed."
 export async function addComment(actorOrNull: Actor | null, input: unknown) {
   const actor = requireMember(actorOrNull);
   const { postType, postId, body } = parseInput(addCommentSchema, input);
-  const rendered = renderComment(body);
+  const rendered = await renderComment(body);
   const result = await db.$transaction(async (tx) => {
     const post = await lockPost(tx, postType === "question" ? { questionId: postId, answerId: null } : { questionId: null, answerId: postId });
     if (post.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: it takes no new comments.");
@@ -79,7 +79,7 @@ export async function addComment(actorOrNull: Actor | null, input: unknown) {
 export async function editComment(actorOrNull: Actor | null, input: unknown) {
   const actor = requireMember(actorOrNull);
   const { commentId, body } = parseInput(editCommentSchema, input);
-  const rendered = renderComment(body);
+  const rendered = await renderComment(body);
   const result = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({
       where: { id: commentId, deletedAt: null },

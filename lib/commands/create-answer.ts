@@ -17,7 +17,7 @@ export async function createAnswer(actorOrNull: Actor | null, questionIdInput: u
   const actor = requireMember(actorOrNull);
   const questionId = parseInput(idSchema, questionIdInput);
   const { body } = parseInput(answerSchema, input);
-  const rendered = renderPostBody(body);
+  const rendered = await renderPostBody(body);
   const newAnswer = { questionId, authorId: actor.id, ...rendered };
   // insertAnswer's one statement is a transaction of its own. Only mentions (looked up by name,
   // then notified) need more statements in the same transaction; most answers have none, and

@@ -20,7 +20,7 @@ export async function ensureTags(tx: Tx, names: string[]): Promise<number[]> {
 export async function createQuestion(actorOrNull: Actor | null, input: unknown) {
   const actor = requireMember(actorOrNull);
   const { title, body, categoryId, tags } = parseInput(questionSchema, input);
-  const rendered = renderQuestionBody(body);
+  const rendered = await renderQuestionBody(body);
   const question = await db.$transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { id: categoryId }, select: { id: true } });
     if (!category) throw new AppError("BAD_INPUT", "Please correct the highlighted fields.", { categoryId: ["Choose one of the listed categories."] });

@@ -23,7 +23,7 @@ export async function editQuestion(actorOrNull: Actor | null, questionIdInput: u
   const actor = requireMember(actorOrNull);
   const questionId = parseInput(idSchema, questionIdInput);
   const { title, body, categoryId, tags } = parseInput(questionSchema, input);
-  const rendered = renderQuestionBody(body);
+  const rendered = await renderQuestionBody(body);
   const result = await db.$transaction(async (tx) => {
     const question = await tx.question.findFirst({ where: { id: questionId, deletedAt: null }, select: { authorId: true } });
     if (!question) throw new AppError("NOT_FOUND", "That question does not exist or was removed.");
@@ -58,7 +58,7 @@ export async function editAnswer(actorOrNull: Actor | null, answerIdInput: unkno
   const actor = requireMember(actorOrNull);
   const answerId = parseInput(idSchema, answerIdInput);
   const { body } = parseInput(answerSchema, input);
-  const rendered = renderPostBody(body);
+  const rendered = await renderPostBody(body);
   const result = await db.$transaction(async (tx) => {
     const answer = await tx.answer.findFirst({
       where: { id: answerId, deletedAt: null, question: { deletedAt: null } },

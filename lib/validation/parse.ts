@@ -1,8 +1,11 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { unstorableField } from "./storable-text";
 
 /** Parses input or throws a BAD_INPUT AppError carrying one message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const unstorable = unstorableField(input);
+  if (unstorable) throw new AppError("BAD_INPUT", "Please correct the highlighted fields.", { [unstorable.field]: [unstorable.problem] });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};

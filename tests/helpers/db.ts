@@ -3,8 +3,11 @@
  * database scripts/test.mjs created (TEST_DATABASE_URL). Never a database on another machine.
  */
 import { startDatabase, stopDatabase } from "../../lib/db/start";
+import { startMarkdownWorkers, stopMarkdownWorkers } from "../../server/markdown-workers";
 
 export async function openTestDatabase(): Promise<void> {
+  // Commands render what they store, as the server does, in its Markdown workers.
+  startMarkdownWorkers();
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const host = new URL(url).hostname;
@@ -15,7 +18,10 @@ export async function openTestDatabase(): Promise<void> {
   }
 }
 
-export const closeTestDatabase = stopDatabase;
+export async function closeTestDatabase(): Promise<void> {
+  await stopMarkdownWorkers();
+  await stopDatabase();
+}
 
 /** A name no other test (or earlier run on the same database) has used. */
 export function uniqueName(prefix: string): string {

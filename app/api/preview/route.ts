@@ -1,5 +1,7 @@
-import { renderCommentMarkdown, renderMarkdown } from "@/lib/markdown";
-import { limits } from "@/lib/rules";
+import { httpStatusOf, isAppError } from "@/lib/errors";
+import { renderMarkdownAs } from "@/lib/markdown/render";
+import { consume, describeWait } from "@/lib/rate-limit";
+import { limits, trust } from "@/lib/rules";
 
 export const dynamic = "force-dynamic";
 
@@ -7,14 +9,23 @@ const noStore = { "Cache-Control": "no-store" };
 // JSON escaping can grow each character to six ("\uXXXX"); refuse anything larger unparsed.
 const MAX_BODY_CHARS = limits.bodyMax * 6 + 1_000;
 
-function fail(error: string): Response {
-  return Response.json({ error }, { status: 400, headers: noStore });
+function fail(error: string, status = 400, retryAfterSeconds?: number): Response {
+  const headers = retryAfterSeconds ? { ...noStore, "Retry-After": String(retryAfterSeconds) } : noStore;
+  return Response.json({ error }, { status, headers });
 }
 
-/** Renders a draft through the same pipeline used when posts are stored. */
+/**
+ * Renders a draft through the same pipeline, workers and deadline used when posts are stored,
+ * so the preview refuses exactly what posting would. It writes nothing, so it is outside the
+ * write budgets (server/front-door.ts), but it has a limit of its own per address.
+ */
 export async function POST(request: Request): Promise<Response> {
+  const address = request.headers.get("x-forum-client-ip") ?? "unknown";
+  const verdict = await consume(`preview:ip:${address}`, { limit: trust.previewsPerAddressPerMinute, windowMs: 60_000 });
+  if (!verdict.ok) return fail(`Too many previews from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, 429, verdict.retryAfterSeconds);
+
   const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return fail(`Keep it under ${limits.bodyMax.toLocaleString("en-US")} characters.`);
+  if (text.length > MAX_BODY_CHARS) return fail(`Keep it under ${limits.bodyMax.toLocaleString("en-US")} characters.`, 413);
 
   let input: unknown;
   try {
@@ -27,10 +38,13 @@ export async function POST(request: Request): Promise<Response> {
   const { markdown, kind = "post" } = input as { markdown?: unknown; kind?: unknown };
   if (typeof markdown !== "string") return fail("The field \"markdown\" must be a string.");
   if (kind !== "post" && kind !== "comment") return fail("The field \"kind\" must be \"post\" or \"comment\".");
-  if (markdown.length > limits.bodyMax) {
-    return fail(`Keep it under ${limits.bodyMax.toLocaleString("en-US")} characters.`);
-  }
+  if (markdown.length > limits.bodyMax) return fail(`Keep it under ${limits.bodyMax.toLocaleString("en-US")} characters.`, 413);
 
-  const html = kind === "comment" ? renderCommentMarkdown(markdown) : renderMarkdown(markdown);
-  return Response.json({ html }, { headers: noStore });
+  try {
+    const { html } = await renderMarkdownAs(kind, markdown, "markdown");
+    return Response.json({ html }, { headers: noStore });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return fail(Object.values(e.fieldErrors).flat().join(" ") || e.message, httpStatusOf[e.code], e.retryAfterSeconds);
+  }
 }

@@ -1,5 +1,8 @@
-// The one Markdown -> sanitized HTML pipeline. No "server-only" here: seed
-// scripts and unit tests import it outside of Next.js.
+/**
+ * The one Markdown -> sanitized HTML pipeline, synchronous. The forum runs it in worker threads
+ * with a deadline (lib/markdown/render.ts): parsing is superlinear in some inputs. The benchmark's
+ * data generator and unit tests call it directly. No "server-only": they run outside Next.js.
+ */
 import type { ElementContent, Root as HastRoot, RootContent as HastNode } from "hast";
 import type { Root as MdastRoot, RootContent as MdastNode } from "mdast";
 import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
@@ -126,6 +129,13 @@ export function renderMarkdown(source: string): string {
   return String(postProcessor.processSync(source));
 }
 
+/** A question's HTML and the excerpt lists show, from one parse (parsing is most of the cost). */
+export function renderQuestionMarkdown(source: string, excerptChars = 220): { html: string; excerpt: string } {
+  const tree = postProcessor.parse(source);
+  const excerpt = excerptFromTree(tree, excerptChars);
+  return { html: postProcessor.stringify(postProcessor.runSync(tree)), excerpt };
+}
+
 export function renderCommentMarkdown(source: string): string {
   return String(commentProcessor.processSync(source)).trim();
 }
@@ -142,8 +152,12 @@ function collectText(node: MdastRoot | MdastNode, out: string[]): void {
 }
 
 export function excerptFromMarkdown(source: string, maxChars = 200): string {
+  return excerptFromTree(mdastParser.parse(source), maxChars);
+}
+
+function excerptFromTree(tree: MdastRoot, maxChars: number): string {
   const parts: string[] = [];
-  collectText(mdastParser.parse(source), parts);
+  collectText(tree, parts);
   const text = parts.join("").replace(/\s+/g, " ").trim();
   const chars = Array.from(text); // code points, so emoji are never split
   if (chars.length <= maxChars) return text;
