@@ -54,7 +54,8 @@ async function main() {
   const embedded = !process.env.DATABASE_URL?.trim();
   if (embedded) console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms.`);
 
-  const app = next({ dev, dir: import.meta.dirname, hostname, port });
+  // The project's root: where npm start runs it, from the sources or built into .next/forum/.
+  const app = next({ dev, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const notFound = (req: http.IncomingMessage, res: http.ServerResponse) => {

@@ -1,14 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AccountMenu } from "@/components/account-menu";
-import { SiteHeader } from "@/components/site-header";
-import { SignedOutLinks } from "@/components/signed-out-links";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/components/html/document";
+import { SiteFooter, SiteHeader } from "@/components/html/site-chrome";
+import { HtmlIsland } from "@/components/html-island";
+import { forumAssets } from "@/lib/assets";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Packets & Pointers", template: "%s · Packets & Pointers" },
-  description: "Questions and answers on networking and computer science.",
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
 };
 
 export const viewport: Viewport = {
@@ -19,21 +19,24 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * The frame of React's pages. The header and footer are the HTML components every page uses
+ * (components/html/site-chrome.tsx), the thread pages, written outside React, included; the
+ * stylesheet is the one scripts/build-forum.mjs builds for all of them.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   return (
     <html lang="en">
+      <head>
+        <link rel="stylesheet" href={forumAssets().stylesheet} />
+      </head>
       <body>
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
-        <SiteHeader account={user ? <AccountMenu user={user} unread={user.unread} /> : <SignedOutLinks />} />
+        <HtmlIsland html={String(SiteHeader({ member: user }))} />
         <main id="main" className="page">
           {children}
         </main>
-        <footer className="site-footer">
-          <p>Packets &amp; Pointers · questions and answers on networking and computer science</p>
-        </footer>
+        <HtmlIsland html={String(SiteFooter())} />
       </body>
     </html>
   );

@@ -1,8 +1,9 @@
 /**
  * Which post's flag or comment form a thread URL renders open (`?flag=comment-7`,
  * `?comment=answer-3`): how the "Flag" and "Add a comment" links open one without JavaScript
- * (components/link-disclosure.tsx). Used on the server and in the browser.
+ * (components/html/thread/disclosure.tsx). Used on the server and in the browser.
  */
+import { questionPath } from "./paths";
 export type FormTarget = "question" | "answer" | "comment";
 export type OpenForms = { flag?: string; comment?: string };
 
@@ -12,8 +13,8 @@ export const formKey = (postType: FormTarget, id: number) => `${postType}-${id}`
 const anchorOf = (postType: FormTarget, id: number) => (postType === "question" ? "question-title" : `${postType}-${id}`);
 
 /** The thread URL that renders one post's form open. */
-export function openFormHref(param: keyof OpenForms, thread: { questionId: number; slug: string }, postType: FormTarget, postId: number): string {
-  return `/questions/${thread.questionId}/${thread.slug}?${param}=${formKey(postType, postId)}#${anchorOf(postType, postId)}`;
+export function openFormHref(param: keyof OpenForms, question: { id: number; slug: string }, postType: FormTarget, postId: number): string {
+  return `${questionPath(question)}?${param}=${formKey(postType, postId)}#${anchorOf(postType, postId)}`;
 }
 
 /** The open forms a thread page's query asks for; anything else is ignored. */

@@ -100,7 +100,8 @@ async function waitForServer(url, child, timeoutMs = 90_000) {
 }
 
 function startServer(env) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The server as `npm start` runs it: built by scripts/build.mjs, which the e2e run calls first.
+  const child = spawn(process.execPath, ["--conditions=react-server", path.join(root, ".next", "forum", "server.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = { child, log: "", url: `http://127.0.0.1:${env.PORT}` };
   child.stdout.on("data", (d) => (server.log += d));
   child.stderr.on("data", (d) => (server.log += d));

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { cacheEpoch, cacheKeyFor, getCachedPage, storeCachedPage, tagsForPath, type CachedPage } from "../lib/page-cache";
 import { captureHtml } from "./html-capture";
-import { memberPageTransform } from "./member-page";
-import { withoutScripts } from "./plain-html";
+import { plainPageTransform, withoutScripts } from "./plain-html";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
+
+/** Whether a request carries a session (signed-in pages are never the cache's). */
+export const hasSessionCookie = (req: IncomingMessage) => sessionCookie.test(req.headers.cookie ?? "");
 const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/;
 
 /**
@@ -20,7 +22,7 @@ const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/
 export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
   if (!isCacheable(req, url)) {
     res.setHeader("X-Forum-Cache", "BYPASS");
-    captureHtml(res, () => {}, memberPageTransform(url.pathname));
+    captureHtml(res, () => {}, plainPageTransform(url.pathname));
     return next(req, res);
   }
   const key = cacheKeyFor(url);
@@ -40,7 +42,7 @@ export function serveWithAnonymousCache(req: IncomingMessage, res: ServerRespons
 
 function isCacheable(req: IncomingMessage, url: URL): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (sessionCookie.test(req.headers.cookie ?? "")) return false;
+  if (hasSessionCookie(req)) return false;
   // RSC payloads (client-side navigation) vary by router state: rendered, never stored.
   if (req.headers.rsc || url.searchParams.has("_rsc")) return false;
   return cacheablePath.test(url.pathname);

@@ -1,18 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DEFER_HTML_HEADER } from "../lib/deferred-html";
 import { consume, describeWait } from "../lib/rate-limit";
 import { trust } from "../lib/rules";
 import { recordView } from "../lib/views";
 import { serveWithAnonymousCache, type Handler } from "./anonymous-cache";
 import { captureHtml } from "./html-capture";
-import { memberPageTransform } from "./member-page";
-import { servePageScript } from "./page-script";
+import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
+import { serveStaticAsset } from "./static-assets";
+import { isThreadPath, serveThread } from "./thread-page";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
 const threadPath = /^\/questions\/(\d+)(?:\/|$)/;
-const trustProxy = process.env.TRUST_PROXY === "1";
+// How many proxies in front of the forum append to X-Forwarded-For (TRUST_PROXY=1 for one).
+const trustedHops = Math.max(0, Math.min(10, Number.parseInt(process.env.TRUST_PROXY ?? "0", 10) || 0));
 
 /** Everything a request passes before Next.js: headers, the client's address, views, cache. */
 export function frontDoor(next: Handler, notFound: Handler): Handler {
@@ -20,7 +21,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     setBaseSecurityHeaders(res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     const url = new URL(req.url ?? "/", "http://forum.local");
-    if (servePageScript(req, res, url.pathname)) return;
+    if (serveStaticAsset(req, res, url.pathname)) return;
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
     // 500, and a NUL reaches the database, which refuses the query; to a reader either is
     // simply a page that does not exist.
@@ -30,14 +31,11 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     }
     if (url.search.includes("%00")) return refuseAddress(res);
     countThreadView(req, url);
-    // Pages may leave prebuilt HTML for captureHtml to put in, but only in whole documents: a
-    // client-side navigation's payload must carry it (lib/deferred-html.ts).
-    delete req.headers[DEFER_HTML_HEADER];
-    if (req.method === "GET" && !req.headers.rsc && !url.searchParams.has("_rsc")) req.headers[DEFER_HTML_HEADER] = "1";
     const write = req.method !== "GET" && req.method !== "HEAD";
     if (write && refuseOversizedWrite(req, res, url)) return;
     // The live preview is a pure render, not a write: it has no budget to spend.
     if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
+    if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }
@@ -51,7 +49,7 @@ async function limitWrites(req: IncomingMessage, res: ServerResponse, url: URL, 
   if (verdict.ok) {
     res.setHeader("X-Forum-Cache", "BYPASS");
     // A form posted without JavaScript may answer with the thread page (showing why it was refused).
-    captureHtml(res, () => {}, memberPageTransform(url.pathname));
+    captureHtml(res, () => {}, plainPageTransform(url.pathname));
     return next(req, res);
   }
   const message = `Too many requests from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`;
@@ -67,11 +65,16 @@ async function limitWrites(req: IncomingMessage, res: ServerResponse, url: URL, 
   }
 }
 
-/** The peer's address, or the first X-Forwarded-For hop when a trusted proxy sets it. */
-function clientAddress(req: IncomingMessage): string {
-  if (trustProxy) {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
+/**
+ * The peer's address; behind TRUST_PROXY proxies, the address the outermost trusted one saw,
+ * counted from the right of X-Forwarded-For: each proxy appends the address it got the request
+ * from, and anything further left was written by the client, who may write anything.
+ */
+export function clientAddress(req: IncomingMessage, hops = trustedHops): string {
+  if (hops > 0) {
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+    const seen = forwarded[forwarded.length - hops];
+    if (seen) return seen;
   }
   return req.socket.remoteAddress ?? "unknown";
 }

@@ -1,5 +1,4 @@
 import type { ServerResponse, OutgoingHttpHeaders } from "node:http";
-import { fillDeferredHtml } from "../lib/deferred-html";
 import { contentSecurityPolicyFor } from "./security-headers";
 
 export type CapturedPage = { status: number; headers: Record<string, string>; body: Buffer };
@@ -7,10 +6,9 @@ export type CapturedPage = { status: number; headers: Record<string, string>; bo
 /**
  * Holds back an HTML response until it is complete, so that its CSP can name the hashes of its
  * inline scripts and the page cache can keep its bytes. `transform` may rewrite the page as
- * React wrote it; the HTML the page deferred is put in after that (lib/deferred-html.ts), so
- * the transform scans a few kilobytes instead of every post, and what is sent, hashed and
- * stored is the result. Anything that is not HTML (scripts,
- * RSC payloads, redirects) passes through untouched as soon as its type is known.
+ * React wrote it (plain-html.ts); what is sent, hashed and stored is the result. Anything that
+ * is not HTML (scripts, RSC payloads, redirects) passes through untouched as soon as its type
+ * is known.
  */
 export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) => void, transform?: (html: Buffer, status: number) => Buffer): void {
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
@@ -66,7 +64,7 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
     const rendered = Buffer.concat(chunks);
-    const body = fillDeferredHtml(transform ? transform(rendered, res.statusCode) : rendered);
+    const body = transform ? transform(rendered, res.statusCode) : rendered;
     res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);
     res.removeHeader("Transfer-Encoding");

@@ -59,3 +59,10 @@ export function withoutScripts(html: Buffer, status = 200): Buffer {
   if (status !== 200 || NEEDS_CLIENT.some((marker) => html.includes(marker))) return html;
   return removeElements(removeElements(html, SCRIPT_OPEN, endOfScript), LINK_OPEN, endOfScriptPreload);
 }
+
+/**
+ * The pages sent as plain HTML to members too (signed-out readers get every cached page so): the
+ * search page, whose results are prebuilt HTML (components/search-results-markup.ts) and whose
+ * form and links need no script. Other React pages keep theirs.
+ */
+export const plainPageTransform = (pathname: string) => (pathname === "/search" ? withoutScripts : undefined);

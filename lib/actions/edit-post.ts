@@ -4,7 +4,8 @@ import { editAnswer, editQuestion } from "../commands/edit-post";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
 import { guardWrite } from "./write-guard";
-import { goToThread } from "./go-to-thread";
+import { redirect } from "next/navigation";
+import { answerPath, questionPath } from "../paths";
 
 export async function editQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const fields = formFields(form);
@@ -16,7 +17,8 @@ export async function editQuestionAction(_prev: FormState, form: FormData): Prom
   } catch (e) {
     return toFormState(e);
   }
-  goToThread({ questionId: question.id, slug: question.slug });
+  // The thread is not Next's page: its router loads it as a document (server/thread-page.ts).
+  redirect(questionPath(question));
 }
 
 export async function editAnswerAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -29,5 +31,5 @@ export async function editAnswerAction(_prev: FormState, form: FormData): Promis
   } catch (e) {
     return toFormState(e);
   }
-  goToThread(answer, answer.id);
+  redirect(answerPath({ id: answer.questionId, slug: answer.slug }, answer.id));
 }

@@ -36,25 +36,3 @@ export async function findOrCreateOAuthMember(provider: string, providerAccountI
   }
   throw new Error("Could not find a free username for this account.");
 }
-
-/**
- * The signed-in member as every request sees them: fresh from the database, with the unread
- * count the header shows on every page (one statement for both).
- */
-export async function findSessionMember(id: number, sessionVersion: number) {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      username: true,
-      role: true,
-      points: true,
-      sessionVersion: true,
-      suspendedUntil: true,
-      _count: { select: { notifications: { where: { readAt: null } } } },
-    },
-  });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
-  const { _count, ...member } = user;
-  return { ...member, unread: _count.notifications };
-}

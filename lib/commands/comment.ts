@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "../audit";
-import { commentRules, isOwnThreadPost, withinEditWindow } from "../comment-rules";
+import { commentRules } from "../comment-rules";
+import { isModerator, mayCommentOn, mayDeleteComment, withinEditWindow } from "../permissions";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { MARKDOWN_PIPELINE_VERSION, renderMarkdownAs } from "../markdown/render";
@@ -8,7 +9,7 @@ import { notifyComment, notifyMentions } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { addCommentSchema, deleteCommentSchema, editCommentSchema } from "../validation/comment";
 import { parseInput } from "../validation/parse";
-import { isModerator, lockQuestion, requireMember, requirePrivilege, type Actor } from "./guard";
+import { lockQuestion, requireMember, requirePrivilege, type Actor } from "./guard";
 
 /** Rendered once on write; a comment of nothing but stripped markup is no comment. */
 async function renderComment(body: string): Promise<{ bodyHtml: string; renderVersion: number }> {
@@ -59,7 +60,7 @@ export async function addComment(actorOrNull: Actor | null, input: unknown) {
   const result = await db.$transaction(async (tx) => {
     const post = await lockPost(tx, postType === "question" ? { questionId: postId, answerId: null } : { questionId: null, answerId: postId });
     if (post.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: it takes no new comments.");
-    if (!isOwnThreadPost(actor.id, post)) requirePrivilege(actor, "commentEverywhere", "comment on other members' posts");
+    if (!mayCommentOn(actor, post)) requirePrivilege(actor, "commentEverywhere", "comment on other members' posts");
     const now = new Date(); // the app's clock, which the edit window is measured against
     const comment = await tx.comment.create({
       data: { authorId: actor.id, questionId: post.answerId ? null : post.questionId, answerId: post.answerId ?? null, bodyMd: body, ...rendered, createdAt: now, updatedAt: now },
@@ -116,7 +117,7 @@ export async function deleteComment(actorOrNull: Actor | null, input: unknown) {
     if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist or was already removed.");
     if (comment.authorId !== actor.id && !mayModerate) throw new AppError("FORBIDDEN", "You can only delete your own comments.");
     const post = await lockPost(tx, comment);
-    if (post.lockedAt && !mayModerate) throw new AppError("FORBIDDEN", LOCKED);
+    if (!mayDeleteComment(actor, comment, { locked: post.lockedAt !== null })) throw new AppError("FORBIDDEN", LOCKED);
     const { count } = await tx.comment.updateMany({
       where: { id: commentId, deletedAt: null, ...(mayModerate ? {} : { authorId: actor.id }) },
       data: { deletedAt: new Date() },

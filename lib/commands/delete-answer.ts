@@ -6,7 +6,8 @@ import { invalidateQuestion } from "../page-cache";
 import { revokeAnswer, revokeBestAnswer, takeBackPostEvents } from "../points";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
-import { isModerator, lockQuestion, requireMember, type Actor } from "./guard";
+import { mayDeleteAnswer } from "../permissions";
+import { lockQuestion, requireMember, type Actor } from "./guard";
 
 /**
  * Soft-deletes an answer (it stays in the database with its revisions). Points it earned go
@@ -24,7 +25,7 @@ export async function deleteAnswer(actorOrNull: Actor | null, answerIdInput: unk
     const question = await lockQuestion(tx, target.questionId);
     const answer = await tx.answer.findFirst({ where: { id: answerId, deletedAt: null }, select: { authorId: true } });
     if (!answer) throw new AppError("NOT_FOUND", "That answer was already removed.");
-    if (answer.authorId !== actor.id && !isModerator(actor)) throw new AppError("FORBIDDEN", "You can only delete your own answers.");
+    if (!mayDeleteAnswer(actor, answer)) throw new AppError("FORBIDDEN", "You can only delete your own answers.");
     if (answer.authorId !== actor.id) {
       await audit(tx, { actorId: actor.id, action: "answer.delete", targetType: "answer", targetId: answerId, before: { deleted: false }, after: { deleted: true } });
     }

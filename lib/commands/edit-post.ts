@@ -3,19 +3,17 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { invalidateQuestion } from "../page-cache";
 import { renderPostBody, renderQuestionBody } from "../post-body";
-import { hasPrivilege, privileges } from "../rules";
+import { mayEditPost } from "../permissions";
+import { privileges } from "../rules";
 import { slugify } from "../slug";
 import { answerSchema, idSchema, questionSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
 import { ensureTags } from "./create-question";
-import { isModerator, requireMember, type Actor } from "./guard";
+import { requireMember, type Actor } from "./guard";
 
 /** Authors edit their posts; moderators and members past the editing threshold edit any. */
 function assertMayEdit(actor: Actor, authorId: number) {
-  if (authorId === actor.id || isModerator(actor)) return;
-  if (!hasPrivilege(actor, "editOthersPosts")) {
-    throw new AppError("FORBIDDEN", `You can edit others' posts from ${privileges.editOthersPosts} points.`);
-  }
+  if (!mayEditPost(actor, { authorId })) throw new AppError("FORBIDDEN", `You can edit others' posts from ${privileges.editOthersPosts} points.`);
 }
 
 /** Edits a question (title, body, category, tags); the new version is kept as a revision. */

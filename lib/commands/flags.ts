@@ -6,6 +6,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { invalidateQuestion } from "../page-cache";
 import { idSchema } from "../validation/post";
+import { mayFlag } from "../permissions";
 import { parseInput } from "../validation/parse";
 import { requireMember, type Actor } from "./guard";
 import { requireModerator } from "./moderate-thread";
@@ -70,7 +71,7 @@ export async function flagPost(actorOrNull: Actor | null, input: unknown) {
       await lockTarget(tx, postType, postId);
       const target = await findTarget(tx, postType, postId);
       if (!target) throw new AppError("NOT_FOUND", `That ${what} does not exist or was removed.`);
-      if (target.authorId === actor.id) throw new AppError("BAD_INPUT", `You cannot flag your own ${what}.`);
+      if (!mayFlag(actor, target)) throw new AppError("BAD_INPUT", `You cannot flag your own ${what}.`);
       await tx.flag.create({ data: { reporterId: actor.id, reason, note, ...key } });
       if (reason === "SPAM") {
         const spam = await tx.flag.count({ where: { ...key, reason: "SPAM", status: "OPEN" } });

@@ -7,8 +7,9 @@ import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
 import { requireMember, type Actor } from "./guard";
 
-export const followTargets = ["question", "tag", "category"] as const;
-export type FollowTarget = (typeof followTargets)[number];
+import { followTargets, type FollowTarget } from "./follow-targets";
+
+export { followTargets, type FollowTarget };
 
 const followSchema = z.object({
   target: z.enum(followTargets, { error: "Follow a question, a tag or a category." }),

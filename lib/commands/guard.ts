@@ -24,9 +24,7 @@ export function requirePrivilege(actor: Actor, privilege: Privilege, doing: stri
   }
 }
 
-export function isModerator(actor: Pick<Actor, "role">): boolean {
-  return actor.role === "MODERATOR" || actor.role === "ADMIN";
-}
+export { isModerator } from "../permissions";
 
 /**
  * Locks a live question's row for the rest of the transaction, so that everything touching

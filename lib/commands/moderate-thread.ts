@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "../audit";
 import { db } from "../db";
+import { closeReasons } from "../close-reasons";
 import { AppError } from "../errors";
 import { invalidateQuestion } from "../page-cache";
 import { idSchema } from "../validation/post";
@@ -31,11 +32,7 @@ export async function setThreadLocked(actorOrNull: Actor | null, input: unknown)
   return result;
 }
 
-export const closeReasons = {
-  duplicate: "Duplicate of another question",
-  "off-topic": "Off-topic for this forum",
-  "needs-detail": "Needs more detail or clarity",
-} as const;
+export { closeReasons };
 
 const closeSchema = z
   .object({

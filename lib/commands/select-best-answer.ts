@@ -6,12 +6,13 @@ import { invalidateQuestion } from "../page-cache";
 import { awardBestAnswer, revokeBestAnswer } from "../points";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
-import { isModerator, lockQuestion, requireMember, type Actor } from "./guard";
+import { mayPickBestAnswer } from "../permissions";
+import { lockQuestion, requireMember, type Actor } from "./guard";
 
 type LockedQuestion = Awaited<ReturnType<typeof lockQuestion>>;
 
 function assertMayPick(actor: Actor, question: LockedQuestion) {
-  if (question.authorId !== actor.id && !isModerator(actor)) {
+  if (!mayPickBestAnswer(actor, question)) {
     throw new AppError("FORBIDDEN", "Only the asker or a moderator can choose the best answer.");
   }
 }

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { notifyPoints } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { grantPoints, takeBackPoints } from "../points";
+import { mayVoteOn } from "../permissions";
 import { rules } from "../rules";
 import { voteSchema, type VoteInput } from "../validation/vote";
 import { requireMember, requirePrivilege, type Actor } from "./guard";
@@ -58,7 +59,7 @@ export async function castVote(actorOrNull: Actor | null, input: unknown): Promi
 
   const result = await db.$transaction(async (tx) => {
     const post = await lockPost(tx, postType, postId);
-    if (post.authorId === actor.id) throw new AppError("FORBIDDEN", "You cannot vote on your own post.");
+    if (!mayVoteOn(actor, post)) throw new AppError("FORBIDDEN", "You cannot vote on your own post.");
     if (post.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: votes are closed.");
     const key = isQuestion ? { userId_questionId: { userId: actor.id, questionId: postId } } : { userId_answerId: { userId: actor.id, answerId: postId } };
     const current = await tx.vote.findUnique({ where: key, select: { value: true } });

@@ -16,6 +16,7 @@ export async function findThread(id: number, { order = "votes", includeHidden = 
       title: true,
       slug: true,
       bodyHtml: true,
+      excerpt: true,
       createdAt: true,
       updatedAt: true,
       viewCount: true,

@@ -5,8 +5,16 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { acquireDataDirLock } from "./data-dir-lock";
 import type { DatabaseTarget } from "./config";
 
+/**
+ * Subscribes to a NOTIFY channel: `onNotice` with each payload, `listening(true)` once notices
+ * arrive and `listening(false)` whenever some may be missed (a PostgreSQL connection dropped or
+ * could not be opened; it tries again by itself). Returns the way to stop.
+ */
+export type Listen = (channel: string, onNotice: (payload: string) => void, listening: (on: boolean) => void) => Promise<() => Promise<void>>;
+
 export type OpenDatabase = {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  listen: Listen;
   close: () => Promise<void>;
 };
 
@@ -15,13 +23,19 @@ export async function openDatabase(target: DatabaseTarget | { kind: "memory" }):
   if (target.kind === "postgres") {
     await assertReachable(target.url);
     const factory = new PrismaPg({ connectionString: target.url, max: 10 });
-    return { factory, close: async () => {} };
+    return { factory, listen: (channel, onNotice, listening) => listenOnServer(target.url, channel, onNotice, listening), close: async () => {} };
   }
   const release = target.kind === "pglite" ? acquireDataDirLock(target.dataDir) : () => {};
   try {
     const pglite = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
     return {
       factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+      // In one process nothing is ever missed: PGlite calls back as the change commits.
+      listen: async (channel, onNotice, listening) => {
+        const stop = await pglite.listen(channel, onNotice);
+        listening(true);
+        return stop;
+      },
       close: async () => {
         await pglite.close();
         release();
@@ -31,6 +45,47 @@ export async function openDatabase(target: DatabaseTarget | { kind: "memory" }):
     release();
     throw err;
   }
+}
+
+const RECONNECT_MS = [100, 500, 2_000, 5_000];
+
+/** LISTEN on a connection of its own, opened again after it drops (notices in between are lost). */
+async function listenOnServer(url: string, channel: string, onNotice: (payload: string) => void, listening: (on: boolean) => void): Promise<() => Promise<void>> {
+  const { default: pg } = await import("pg");
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let stopped = false;
+  let failures = 0;
+  const retry = () => {
+    if (!stopped) setTimeout(() => void connect(), RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]).unref();
+  };
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
+    c.on("notification", (n) => n.channel === channel && onNotice(n.payload ?? ""));
+    c.on("error", () => {});
+    c.on("end", () => {
+      if (stopped || client !== c) return;
+      client = null;
+      listening(false);
+      retry();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      client = c;
+      failures = 0;
+      listening(true);
+    } catch {
+      await c.end().catch(() => {});
+      listening(false);
+      retry();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
+  };
 }
 
 /** Fails with a sentence naming the problem rather than a driver stack trace. */

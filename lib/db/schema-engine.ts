@@ -12,7 +12,8 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
-const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+// The project's root, where the forum runs (from the sources, or built into .next/forum/).
+const projectRoot = process.cwd();
 export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
 
@@ -82,9 +83,10 @@ async function startEngine(factory: SqlMigrationAwareDriverAdapterFactory, withS
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
-  const { SchemaEngineWasm } = await import("@prisma/migrate");
+  // CommonJS packages, required: Node's own ESM loader does not find their named exports.
+  const { SchemaEngineWasm } = require("@prisma/migrate") as typeof import("@prisma/migrate");
   const schemaContext = withSchema
-    ? await (await import("@prisma/internals")).loadSchemaContext({ schemaPath: { cliProvidedPath: schemaPath }, printLoadMessage: false })
+    ? await (require("@prisma/internals") as typeof import("@prisma/internals")).loadSchemaContext({ schemaPath: { cliProvidedPath: schemaPath }, printLoadMessage: false })
     : undefined;
   const engine = (await SchemaEngineWasm.setup({
     adapter: bindMigrationAwareSqlAdapterFactory(tracked),

@@ -3,6 +3,7 @@ import { createClient } from "./client";
 import { readDatabaseTarget, describeTarget, type DatabaseTarget } from "./config";
 import { applyMigrations } from "./schema-engine";
 import { dbHolder } from "../db";
+import { listenForMemberChanges, stopListeningForMemberChanges } from "./member-changes";
 
 /**
  * Opens the database, applies pending migrations, and makes `db` usable in this process. Only
@@ -18,10 +19,12 @@ export async function startDatabase(
     const applied = await applyMigrations(opened.factory);
     const prisma = createClient(opened.factory, options);
     const description = target.kind === "memory" ? "in-memory PostgreSQL" : describeTarget(target);
+    await listenForMemberChanges(opened.listen);
     dbHolder.__forumDb = {
       prisma,
       description,
       close: async () => {
+        await stopListeningForMemberChanges();
         await prisma.$disconnect();
         await opened.close();
       },

@@ -1,11 +1,11 @@
 /**
- * The answer form of a member's thread page written as a string
- * (components/member-thread-markup.ts), sent in place as JSON to the route its form posts to:
- * a refusal shows its reason by the form, as answer-form.tsx does, with the text left where it
- * was; a posted answer reloads the thread at it. Without this script the same form posts and the
- * route answers with the way back, or the reason and the text.
+ * The thread's answer form (components/html/thread/thread-parts.tsx), sent in place as JSON to
+ * the route its form posts to: a refusal shows its reason by the form with the text left where
+ * it was; a posted answer shows the thread again at it, in place. Without this script the same
+ * form posts and the route answers with the way back, or the reason and the form, filled in.
  */
 import { showReady, showSending } from "./plain-forms";
+import { refreshThread } from "./refresh-thread";
 
 const NOT_SENT = "Your answer could not be sent. Try again.";
 
@@ -25,18 +25,10 @@ export function postAnswerInPlace(form: HTMLFormElement, e: SubmitEvent): void {
   fetch(form.action, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ body: field.value }) })
     .then(async (res) => {
       const reply = (await res.json().catch(() => ({}))) as Reply;
-      if (res.ok && typeof reply.url === "string") return goTo(reply.url);
+      if (res.ok && typeof reply.url === "string") return refreshThread(reply.url, form);
       done(typeof reply.error === "string" ? reply : { error: NOT_SENT });
     })
     .catch(() => done({ error: NOT_SENT }));
-}
-
-/** The new answer's place in the thread: a fresh render of the page, scrolled to it. */
-function goTo(url: string): void {
-  const target = new URL(url, location.href);
-  if (target.pathname !== location.pathname || target.search !== location.search) return location.assign(target.href);
-  history.replaceState(history.state, "", target.href);
-  location.reload();
 }
 
 /** The form-wide message, and the field's own (tied to it by aria-describedby), as FieldError writes it. */

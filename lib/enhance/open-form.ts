@@ -29,10 +29,6 @@ export function openForm(link: HTMLAnchorElement, e: MouseEvent): void {
       const fresh = counterpart(new DOMParser().parseFromString(html, "text/html"), post);
       if (!fresh) throw new Error("post not found");
       const placed = document.importNode(fresh, true);
-      // React's forms post to the page they are on ("action" empty), which here is the thread
-      // without the form open: send them to the URL that renders it open, as a reader without
-      // this script would be, so the outcome (the flag's thanks, a refusal) shows in the form.
-      for (const form of placed.querySelectorAll("form[action='']")) form.setAttribute("action", href);
       post.replaceWith(placed);
       startPreviews(placed);
       focusOpenForm(placed, href);

@@ -1,9 +1,8 @@
 /**
- * A post's vote form as plain HTML (components/member-post-markup.ts, or vote-buttons.tsx on a
- * page that is not hydrated): its state read from the buttons and written back, as VoteButtons
- * renders it. Browser code, shared by the React controls and the plain page's script.
+ * A post's vote form (components/html/thread/vote-control.tsx): its state read from the buttons
+ * and written back, as the server renders it.
  */
-import type { VoteState } from "../actions/vote";
+import type { VoteState } from "../vote-state";
 
 export function readVoteState(form: HTMLFormElement): VoteState {
   const score = Number(form.querySelector("output")?.lastChild?.textContent ?? 0);

@@ -1,15 +1,13 @@
 import { toggleFollow } from "@/lib/commands/follow";
-import { handleThreadFormPost } from "@/lib/no-script-form";
+import { handleThreadFormPost } from "@/lib/thread-form-post";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The Follow button of a member's thread page written as a string
- * (components/member-thread-markup.ts): follows or unfollows, then goes back to the thread,
- * which shows the new state, or answers the page's script with it as JSON
- * (lib/enhance/follow.ts). A page React renders calls followAction instead.
+ * The Follow button of a thread (components/html/thread/posts.tsx): follows or unfollows, then
+ * goes back to the thread, which shows the new state, or answers the page's script with it as
+ * JSON (lib/enhance/follow.ts).
  */
 export async function POST(request: Request): Promise<Response> {
-  const json = (result: unknown) => ({ following: (result as Awaited<ReturnType<typeof toggleFollow>>).following });
-  return handleThreadFormPost(request, { refused: "The follow did not change", json }, (user, fields) => toggleFollow(user, fields));
+  return handleThreadFormPost(request, (user, fields) => toggleFollow(user, fields), { refused: "The follow did not change", json: ({ following }) => ({ following }) });
 }

@@ -4,7 +4,9 @@ import { Pagination, parsePage } from "@/components/pagination";
 import { QuestionList } from "@/components/question-list";
 import { SortTabs } from "@/components/sort-tabs";
 import { findCategoryBySlug } from "@/lib/data/categories";
-import { FollowButton } from "@/components/follow-button";
+import { FollowButton } from "@/components/html/follow-button";
+import { HtmlIsland } from "@/components/html-island";
+import { categoryPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isFollowing } from "@/lib/data/follows";
 import { listQuestions } from "@/lib/data/questions";
@@ -34,7 +36,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     listQuestions({ page, sort, categoryId: category.id }),
     user ? isFollowing(user.id, "category", category.id) : false,
   ]);
-  const basePath = `/categories/${category.slug}`;
+  const basePath = categoryPath(category.slug);
   return (
     <>
       <div className="page-heading">
@@ -42,7 +44,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           {category.emoji && <span aria-hidden="true">{category.emoji} </span>}
           {category.name}
         </h1>
-        <FollowButton target="category" id={category.id} following={following} signedIn={!!user} />
+        <HtmlIsland html={String(FollowButton({ target: "category", id: category.id, following, signedIn: !!user, back: basePath }))} />
       </div>
       {category.description && <p className="lede">{category.description}</p>}
       <SortTabs basePath={basePath} sort={sort} />

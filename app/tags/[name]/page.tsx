@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Pagination, parsePage } from "@/components/pagination";
 import { QuestionList } from "@/components/question-list";
 import { SortTabs } from "@/components/sort-tabs";
-import { FollowButton } from "@/components/follow-button";
+import { FollowButton } from "@/components/html/follow-button";
+import { HtmlIsland } from "@/components/html-island";
+import { tagPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isFollowing } from "@/lib/data/follows";
 import { listQuestions } from "@/lib/data/questions";
@@ -46,7 +48,7 @@ export default async function TagPage({ params, searchParams }: Props) {
     listQuestions({ page, sort, tagId: tag.id }),
     user ? isFollowing(user.id, "tag", tag.id) : false,
   ]);
-  const basePath = `/tags/${encodeURIComponent(tag.name)}`;
+  const basePath = tagPath(tag.name);
   return (
     <>
       <div className="page-heading">
@@ -56,7 +58,7 @@ export default async function TagPage({ params, searchParams }: Props) {
         <Link href={`/search?tag=${encodeURIComponent(tag.name)}`} className="button-quiet">
           Search within this tag
         </Link>
-        <FollowButton target="tag" id={tag.id} following={following} signedIn={!!user} />
+        <HtmlIsland html={String(FollowButton({ target: "tag", id: tag.id, following, signedIn: !!user, back: basePath }))} />
       </div>
       <SortTabs basePath={basePath} sort={sort} />
       <QuestionList questions={questions} />

@@ -2,7 +2,8 @@ import { guardWrite } from "@/lib/actions/write-guard";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { createAnswer } from "@/lib/commands/create-answer";
 import { httpStatusOf, isAppError } from "@/lib/errors";
-import { handleThreadFormPost } from "@/lib/no-script-form";
+import { AnswerForm } from "@/components/html/thread/thread-parts";
+import { handleThreadFormPost } from "@/lib/thread-form-post";
 import { fromThisSite } from "@/lib/request";
 import { limits } from "@/lib/rules";
 
@@ -29,9 +30,9 @@ async function postAnswer(user: CurrentUser | null, questionId: string, input: u
 }
 
 /**
- * Posts an answer as the signed-in member: the JSON twin of the answer form, and the form
- * itself where a member's thread page is written as a string (components/member-thread-markup.ts),
- * whose script sends it here as JSON (lib/enhance/answer-form.ts). Cross-site forms cannot send
+ * Posts an answer as the signed-in member: the answer form of the thread
+ * (components/html/thread/thread-parts.tsx) posts here, and the page's script sends it as JSON
+ * (lib/enhance/answer-form.ts). Cross-site forms cannot send
  * application/json without a CORS preflight, which this route never grants, and a browser's
  * Origin must be this host (for form posts too): together they keep the session cookie from
  * being borrowed.
@@ -70,6 +71,6 @@ function postForm(request: Request, questionId: string): Promise<Response> | Res
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
     return new Response(`${refused}: keep it under ${limits.bodyMax.toLocaleString("en-US")} characters.`, { status: 413, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const keep = { field: "body", label: "Your answer", button: "Post your answer", action: `/api/questions/${encodeURIComponent(questionId)}/answers` };
-  return handleThreadFormPost(request, { refused, keep, anchor: (_fields, answer) => `#answer-${(answer as { id: number }).id}` }, (user, fields) => postAnswer(user, questionId, fields));
+  const form = (back: string, echo: Parameters<typeof AnswerForm>[0]["echo"]) => AnswerForm({ questionId: Number(questionId) || 0, back, echo });
+  return handleThreadFormPost(request, (user, fields) => postAnswer(user, questionId, fields), { refused, form, anchor: (answer) => `#answer-${answer.id}` });
 }

@@ -1,0 +1,56 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * A whole page served outside React (the thread pages): the head, with the site's one
+ * stylesheet and, for members, the page's one script (lib/assets.ts has their built names),
+ * and the site's header and footer around the page's content.
+ */
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+import type { ForumAssets } from "@/lib/assets";
+import { SiteFooter, SiteHeader, type HeaderMember } from "./site-chrome";
+
+export const SITE_NAME = "Packets & Pointers";
+export const SITE_DESCRIPTION = "Questions and answers on networking and computer science.";
+
+/** "Title · Packets & Pointers", as React's pages are titled (app/layout.tsx). */
+export const pageTitle = (title?: string) => (title ? `${title} · ${SITE_NAME}` : SITE_NAME);
+
+type Props = {
+  title?: string;
+  description?: string;
+  assets: ForumAssets;
+  member: HeaderMember | null;
+  /** The page's own path, for "Log in" to come back to. */
+  here?: string;
+  /** Members' pages run the forum's script (lib/enhance); signed-out readers' need none. */
+  withScript: boolean;
+  children: Child;
+};
+
+export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, children }: Props) {
+  return (
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{pageTitle(title)}</title>
+          <meta name="description" content={description} />
+          <meta name="color-scheme" content="light dark" />
+          <meta name="theme-color" media="(prefers-color-scheme: light)" content="#ffffff" />
+          <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#14161a" />
+          <link rel="stylesheet" href={assets.stylesheet} />
+          {withScript && <script src={assets.script} defer />}
+        </head>
+        <body>
+          <SiteHeader member={member} here={here} />
+          <main id="main" class="page">
+            {children}
+          </main>
+          <SiteFooter />
+        </body>
+      </html>
+    </>
+  );
+}

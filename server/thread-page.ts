@@ -1,0 +1,125 @@
+/**
+ * The thread page, for every reader, served here rather than by Next: the components in
+ * components/html/thread render it to bytes, from the thread's data kept in memory
+ * (lib/data/thread-cache.ts) and the reader's session kept in memory
+ * (lib/auth/session-member.ts), so a member's repeat read makes no query and runs no framework.
+ * Signed-out readers' pages go into the page cache (server/anonymous-cache.ts) like any other.
+ *
+ * Each post's HTML is kept per thread version and per reader's part in it (post-part.ts): most
+ * members have no part in most posts, so they share one render of each, and a member with a
+ * part in a post (their vote, their post, the asker's Pick) gets that post rendered for them.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { renderAnswer, renderQuestion, ThreadPage } from "../components/html/thread/thread-page";
+import { postPart, type PostPart } from "../components/html/thread/post-part";
+import { forumAssets } from "../lib/assets";
+import type { SessionMember } from "../lib/auth/session-member";
+import { cookieJar } from "../lib/auth/session-token";
+import type { AnswerOrder } from "../lib/data/thread";
+import { loadPublicThread, type PublicThread } from "../lib/data/thread-cache";
+import { clearNoticeCookie, NOTICE_COOKIE, readNotice } from "../lib/notices";
+import { parseOpenForms } from "../lib/open-forms";
+import { questionPath } from "../lib/paths";
+import { isModerator } from "../lib/permissions";
+import { findSessionMember } from "../lib/auth/session-member";
+import { readSessionToken } from "../lib/auth/session-token";
+import { hasSessionCookie, serveWithAnonymousCache, type Handler } from "./anonymous-cache";
+import { contentSecurityPolicyFor } from "./security-headers";
+
+const THREAD_PATH = /^\/questions\/([1-9]\d{0,8})(?:\/([^/]*))?\/?$/;
+/** Whether a path is a thread page's: all of /questions/ (a bad id is this page's 404 to answer). */
+export const isThreadPath = (pathname: string) => pathname.startsWith("/questions/");
+
+// Per thread version (the shared value a write replaces), each post's HTML by the reader's part.
+const MAX_KEPT_PER_THREAD = 1_000;
+const keptPosts = new WeakMap<PublicThread, Map<string, string>>();
+
+function keptPost(shared: PublicThread, key: string, render: () => string): string {
+  let posts = keptPosts.get(shared);
+  if (!posts) keptPosts.set(shared, (posts = new Map()));
+  let html = posts.get(key);
+  if (html === undefined) {
+    html = render();
+    if (posts.size < MAX_KEPT_PER_THREAD) posts.set(key, html);
+  }
+  return html;
+}
+
+const partKey = (post: string, part: PostPart, back: string) => `${post}|${back}|${JSON.stringify(part)}`;
+
+/**
+ * Answers a GET or HEAD for a thread path: the page, a redirect to its canonical address, or
+ * (through `notFound`) Next's 404. `reader` is the signed-in member, or null.
+ */
+export async function serveThreadPage(req: IncomingMessage, res: ServerResponse, url: URL, reader: SessionMember | null, notFound: Handler): Promise<void> {
+  const match = THREAD_PATH.exec(url.pathname);
+  const id = match ? Number(match[1]) : null;
+  const order: AnswerOrder = url.searchParams.get("answers") === "newest" ? "newest" : "votes";
+  const moderator = reader !== null && isModerator(reader);
+  const shared = id ? await loadPublicThread(id, order, { includeHidden: moderator }) : null;
+  if (!shared) return notFound(req, res);
+  const { question, answers } = shared.thread;
+
+  const canonical = questionPath(question);
+  const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
+  if (url.pathname !== canonical) {
+    res.statusCode = 308;
+    res.setHeader("Location", `${canonical}${url.search}`);
+    res.setHeader("Cache-Control", "no-store");
+    return void res.end();
+  }
+
+  const opened = parseOpenForms({ flag: url.searchParams.get("flag") ?? undefined, comment: url.searchParams.get("comment") ?? undefined });
+  const cookies = cookieJar(req.headers.cookie);
+  const notice = reader ? readNotice(cookies.get(NOTICE_COOKIE)?.value) : null;
+  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId }, shared.comments.question, opened, notice);
+  const posts = {
+    question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
+    answers: answers.map((a) => {
+      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId }, shared.comments.answers[a.id] ?? [], opened, notice);
+      return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
+    }),
+  };
+  const description = question.excerpt || undefined;
+  const html = Buffer.from(String(ThreadPage({ shared, reader, order, back, posts, assets: forumAssets(), description })));
+
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  // A member's page is theirs alone; a signed-out reader's is the page cache's to keep.
+  if (reader) res.setHeader("Cache-Control", "private, no-store");
+  if (notice) res.setHeader("Set-Cookie", clearNoticeCookie);
+  res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(html));
+  res.setHeader("Content-Length", html.length);
+  res.end(req.method === "HEAD" ? undefined : html);
+}
+
+/**
+ * A request for a thread path. Signed out: through the page cache. With a session cookie: the
+ * member it names (or, for an ended session, the signed-out page, not cached). A client-side
+ * navigation of Next's router asks for an RSC payload, which only Next can write: answered with
+ * no content, which its router takes as the sign to load the page as a document (README: "Thread
+ * pages outside Next").
+ */
+export async function serveThread(req: IncomingMessage, res: ServerResponse, url: URL, notFound: Handler): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") return notFound(req, res);
+  if (req.headers.rsc || url.searchParams.has("_rsc")) {
+    res.statusCode = 204;
+    res.setHeader("Cache-Control", "no-store");
+    return void res.end();
+  }
+  try {
+    if (!hasSessionCookie(req)) return await serveWithAnonymousCache(req, res, url, () => serveThreadPage(req, res, url, null, notFound));
+    res.setHeader("X-Forum-Cache", "BYPASS");
+    const session = await readSessionToken(cookieJar(req.headers.cookie));
+    const reader = session ? await findSessionMember(session.uid, session.sv) : null;
+    await serveThreadPage(req, res, url, reader, notFound);
+  } catch (err) {
+    console.error(`Thread page ${url.pathname} failed: ${(err as Error).message}`);
+    if (res.headersSent) return void res.destroy();
+    res.statusCode = 503;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Retry-After", "5");
+    res.end("The forum is temporarily unavailable. Try again in a few seconds.");
+  }
+}
