@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import styles from "./markdown-editor.module.css";
 
 type SimilarQuestion = { id: number; title: string; url: string; answerCount: number; hasBestAnswer: boolean };
 
@@ -61,20 +60,20 @@ export function SimilarQuestions({ titleInputId }: { titleInputId: string }) {
   return (
     <div aria-live="polite">
       {questions.length > 0 && (
-        <section className={styles.similar} aria-labelledby={`${titleInputId}-similar`}>
-          <h2 id={`${titleInputId}-similar`} className={styles.similarTitle}>
+        <section className="similar" aria-labelledby={`${titleInputId}-similar`}>
+          <h2 id={`${titleInputId}-similar`} className="similar-title">
             Similar questions
           </h2>
-          <ul className={styles.similarList}>
+          <ul className="similar-list">
             {questions.map((q) => (
-              <li key={q.id} className={styles.similarItem}>
+              <li key={q.id} className="similar-item">
                 <Link href={q.url}>{q.title}</Link>
-                <span className={styles.similarStats}>
+                <span className="similar-stats">
                   {q.answerCount} {q.answerCount === 1 ? "answer" : "answers"}
                   {q.hasBestAnswer && (
                     <>
                       {" "}
-                      <span className={styles.similarBest} aria-hidden="true">✓</span>
+                      <span className="similar-best" aria-hidden="true">✓</span>
                       <span className="visually-hidden">, has a best answer</span>
                     </>
                   )}

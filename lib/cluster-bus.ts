@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { redisClient, redisPrefix, redisSubscriber } from "./redis";
+import { processState } from "./process-state";
 
 /**
  * Tells the other app servers what this one changed, through Redis pub/sub (when REDIS_URL is
@@ -20,8 +21,7 @@ export type ClusterHandlers = {
 };
 
 // One id per process: a server has already applied its own changes and skips their echo.
-const g = globalThis as typeof globalThis & { __forumProcessId?: string };
-const processId = (g.__forumProcessId ??= randomUUID());
+const processId = processState<string>("process-id", () => randomUUID());
 
 export const clusterChannel = () => `${redisPrefix()}cluster`;
 

@@ -1,15 +1,17 @@
 /**
- * The one Prisma client, opened by lib/db/start.ts in the process that owns the data. It lives
- * on globalThis because the custom server and Next's server bundle load this module separately
- * but must share one client (and one embedded database, which only one owner may open).
+ * The one Prisma client, opened by lib/db/start.ts in the process that owns the data. It is the
+ * process's one copy (lib/process-state.ts) because the custom server and Next's server bundle
+ * load this module separately but must share one client (and one embedded database, which only
+ * one owner may open).
  */
 import type { createClient } from "./db/client";
+import { processState } from "./process-state";
 
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 type Holder = { prisma: Db; description: string; close: () => Promise<void> };
-export const dbHolder = globalThis as typeof globalThis & { __forumDb?: Holder };
+export const dbHolder = processState<{ __forumDb?: Holder }>("database", () => ({}));
 
 function current(): Db {
   const h = dbHolder.__forumDb;

@@ -4,11 +4,11 @@
  * transaction commits. A render that overlaps any invalidation is not stored, so a page
  * rendered from data older than a write can never be served after that write.
  *
- * The store is per process, on globalThis so that server actions (in Next's bundle) and the
- * custom server share it. With several app servers, each keeps its own store and every
+ * The store is one per process (lib/process-state.ts), shared by Next's bundle and the front door. With several app servers, each keeps its own store and every
  * invalidation is also sent to the others (lib/cluster-bus.ts, through Redis).
  */
 import { publishToCluster } from "./cluster-bus";
+import { processState } from "./process-state";
 
 export type CachedPage = {
   status: number;
@@ -29,8 +29,7 @@ const KEY_PARAMS = ["page", "sort", "q", "tag", "category", "answered", "author"
 /** Called with the dropped tags (null: everything), for other stores keyed by the same tags. */
 type DropListener = (tags: Set<string> | null) => void;
 type Store = { entries: Map<string, CachedPage>; epoch: number; listeners: Map<string, DropListener> };
-const g = globalThis as typeof globalThis & { __forumPageCache?: Store };
-const store: Store = (g.__forumPageCache ??= { entries: new Map(), epoch: 0, listeners: new Map() });
+const store = processState<Store>("page-cache", () => ({ entries: new Map(), epoch: 0, listeners: new Map() }));
 
 /** Tags a page at this path depends on: its thread, or the lists (everything else). */
 export function tagsForPath(pathname: string): string[] {

@@ -21,8 +21,15 @@ export const mayEditPost = (actor: Member, post: Authored) => post.authorId === 
 /** Authors delete their own answers; moderators delete any post. */
 export const mayDeleteAnswer = (actor: Member, answer: Authored) => answer.authorId === actor.id || isModerator(actor);
 
-/** Nobody votes on their own post (the privilege to vote is checked when the vote is cast). */
-export const mayVoteOn = (actor: Member, post: Authored) => post.authorId !== actor.id;
+/**
+ * Why a member may not vote on a post at all, or null: nobody votes on their own post, nor in a
+ * locked thread. (The points it takes are checked when the vote is cast, and said then.)
+ */
+export function voteRefusal(actor: Member, post: Authored, thread: { locked: boolean }): string | null {
+  if (post.authorId === actor.id) return "You cannot vote on your own post.";
+  if (thread.locked) return "This thread is locked: votes are closed.";
+  return null;
+}
 
 /** Nobody flags their own post or comment. */
 export const mayFlag = (actor: Member, target: Authored) => target.authorId !== actor.id;

@@ -1,15 +1,16 @@
 import Redis from "ioredis";
+import { processState } from "./process-state";
 
 /**
  * Redis, when REDIS_URL is set: the state several app servers behind one load balancer must
  * share (rate-limit counters, page-cache invalidations, admin rule changes). Without it all of
  * that stays in this process, which is right for a single server.
  *
- * The connections live on globalThis because the custom server (server.ts) and Next's bundle of
- * the app are separate module instances in one process and must use the same connections.
+ * The connections are the process's one copy (lib/process-state.ts): the custom server
+ * (server.ts) and Next's bundle of the app are separate module instances and must share them.
  */
 type Connections = { commands: Redis; subscriber?: Redis };
-const g = globalThis as typeof globalThis & { __forumRedis?: Connections };
+const held = processState<{ connections?: Connections }>("redis", () => ({}));
 
 /** Prefix of every key and channel, so several forums (or test runs) can share one Redis. */
 export function redisPrefix(): string {
@@ -38,14 +39,14 @@ export function openRedis(url: string, role: string): Redis {
 
 /** The shared command connection, or null when REDIS_URL is not set or not connected yet. */
 export function redisClient(): Redis | null {
-  return g.__forumRedis?.commands ?? null;
+  return held.connections?.commands ?? null;
 }
 
 /** Connects at start-up; an unreachable REDIS_URL stops the server with one clear sentence. */
 export async function connectRedis(): Promise<Redis | null> {
   const url = process.env.REDIS_URL?.trim();
   if (!url) return null;
-  if (g.__forumRedis) return g.__forumRedis.commands;
+  if (held.connections) return held.connections.commands;
   const commands = openRedis(url, "commands");
   try {
     await commands.connect();
@@ -55,13 +56,13 @@ export async function connectRedis(): Promise<Redis | null> {
     const { hostname, port } = new URL(url);
     throw new Error(`Redis at ${hostname}:${port || 6379} (REDIS_URL) is unreachable: ${(err as Error).message}`);
   }
-  g.__forumRedis = { commands };
+  held.connections = { commands };
   return commands;
 }
 
 /** A second connection for subscriptions (a subscribed Redis connection can do nothing else). */
 export async function redisSubscriber(): Promise<Redis> {
-  const conns = g.__forumRedis;
+  const conns = held.connections;
   if (!conns) throw new Error("connectRedis() first");
   if (!conns.subscriber) {
     conns.subscriber = openRedis(process.env.REDIS_URL!.trim(), "subscriber");
@@ -71,7 +72,7 @@ export async function redisSubscriber(): Promise<Redis> {
 }
 
 export async function disconnectRedis(): Promise<void> {
-  const conns = g.__forumRedis;
-  g.__forumRedis = undefined;
+  const conns = held.connections;
+  held.connections = undefined;
   await Promise.all([conns?.commands.quit(), conns?.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
 }

@@ -3,6 +3,8 @@
  * (lib/commands/admin-rules.ts), which applies from then on: past ledger events keep the delta
  * they were written with, and a reversal always takes back exactly what its award gave.
  */
+import { processState } from "./process-state";
+
 const defaultRules = {
   /** For answering someone else's question; once per member per question. */
   answerPoints: 2,
@@ -35,10 +37,9 @@ const defaultPrivileges = {
 
 // Admins' values are applied in place. server.ts (which loads them at start and on other
 // servers' changes) and Next's bundle of the app are separate module instances in one process,
-// so the live values sit on globalThis where both read the same objects.
+// so the live values are the process's one copy (lib/process-state.ts), which both read.
 type Tuned = { rules: typeof defaultRules; privileges: typeof defaultPrivileges };
-const shared = globalThis as typeof globalThis & { __forumTunedRules?: Tuned };
-const tuned = (shared.__forumTunedRules ??= { rules: { ...defaultRules }, privileges: { ...defaultPrivileges } });
+const tuned = processState<Tuned>("tuned-rules", () => ({ rules: { ...defaultRules }, privileges: { ...defaultPrivileges } }));
 export const rules = tuned.rules;
 export const privileges = tuned.privileges;
 

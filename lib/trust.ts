@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "./commands/guard";
 import { AppError } from "./errors";
-import { consume, describeWait } from "./rate-limit";
+import { consume, describeWait, reset } from "./rate-limit";
 import { trust } from "./rules";
 
 const limited = (what: string, seconds: number) =>
@@ -15,11 +15,22 @@ export async function checkWriteRate(actor: Actor): Promise<void> {
 
 const isNew = (actor: Actor) => actor.role === "MEMBER" && actor.points < trust.establishedPoints;
 
+const questionKey = (actor: Actor) => `question:member:${actor.id}`;
+
 /** New members ask at most one question every couple of minutes. */
 export async function checkQuestionRate(actor: Actor): Promise<void> {
   if (!isNew(actor)) return;
-  const verdict = await consume(`question:member:${actor.id}`, { limit: 1, windowMs: trust.newMemberQuestionIntervalMs });
+  const verdict = await consume(questionKey(actor), { limit: 1, windowMs: trust.newMemberQuestionIntervalMs });
   if (!verdict.ok) throw limited(`New members can ask one question every ${trust.newMemberQuestionIntervalMs / 60_000} minutes.`, verdict.retryAfterSeconds);
+}
+
+/**
+ * Gives back the allowance checkQuestionRate took, for a question that was then refused: only
+ * a posted question counts. (With one question a window, the allowance taken was the whole of
+ * it, so clearing the count restores exactly what was there.)
+ */
+export async function refundQuestionRate(actor: Actor): Promise<void> {
+  if (isNew(actor)) await reset(questionKey(actor));
 }
 
 /** New members' posts carry only a few links (the usual spam pattern is many). */

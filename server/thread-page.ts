@@ -12,13 +12,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderAnswer, renderQuestion, ThreadPage } from "../components/html/thread/thread-page";
 import { postPart, type PostPart } from "../components/html/thread/post-part";
-import { forumAssets } from "../lib/assets";
+import { forumAssets, type ForumAssets } from "../lib/assets";
 import type { SessionMember } from "../lib/auth/session-member";
 import { cookieJar } from "../lib/auth/session-token";
 import type { AnswerOrder } from "../lib/data/thread";
 import { loadPublicThread, type PublicThread } from "../lib/data/thread-cache";
-import { clearNoticeCookie, NOTICE_COOKIE, readNotice } from "../lib/notices";
-import { parseOpenForms } from "../lib/open-forms";
+import { clearNoticeCookie, NOTICE_COOKIE, readNotice, type Notice } from "../lib/notices";
+import { parseOpenForms, type OpenForms } from "../lib/open-forms";
 import { questionPath } from "../lib/paths";
 import { isModerator } from "../lib/permissions";
 import { findSessionMember } from "../lib/auth/session-member";
@@ -47,6 +47,24 @@ function keptPost(shared: PublicThread, key: string, render: () => string): stri
 
 const partKey = (post: string, part: PostPart, back: string) => `${post}|${back}|${JSON.stringify(part)}`;
 
+type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets };
+
+/** The whole page for one reader: each post from the kept renders when its part matches. */
+export function threadPageHtml({ shared, reader, order, opened, notice, assets }: PageInputs): string {
+  const { question, answers } = shared.thread;
+  const canonical = questionPath(question);
+  const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
+  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId }, shared.comments.question, opened, notice);
+  const posts = {
+    question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
+    answers: answers.map((a) => {
+      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId }, shared.comments.answers[a.id] ?? [], opened, notice);
+      return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
+    }),
+  };
+  return String(ThreadPage({ shared, reader, order, back, posts, assets, description: question.excerpt || undefined }));
+}
+
 /**
  * Answers a GET or HEAD for a thread path: the page, a redirect to its canonical address, or
  * (through `notFound`) Next's 404. `reader` is the signed-in member, or null.
@@ -58,10 +76,9 @@ export async function serveThreadPage(req: IncomingMessage, res: ServerResponse,
   const moderator = reader !== null && isModerator(reader);
   const shared = id ? await loadPublicThread(id, order, { includeHidden: moderator }) : null;
   if (!shared) return notFound(req, res);
-  const { question, answers } = shared.thread;
+  const { question } = shared.thread;
 
   const canonical = questionPath(question);
-  const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
   if (url.pathname !== canonical) {
     res.statusCode = 308;
     res.setHeader("Location", `${canonical}${url.search}`);
@@ -70,18 +87,8 @@ export async function serveThreadPage(req: IncomingMessage, res: ServerResponse,
   }
 
   const opened = parseOpenForms({ flag: url.searchParams.get("flag") ?? undefined, comment: url.searchParams.get("comment") ?? undefined });
-  const cookies = cookieJar(req.headers.cookie);
-  const notice = reader ? readNotice(cookies.get(NOTICE_COOKIE)?.value) : null;
-  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId }, shared.comments.question, opened, notice);
-  const posts = {
-    question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
-    answers: answers.map((a) => {
-      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId }, shared.comments.answers[a.id] ?? [], opened, notice);
-      return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
-    }),
-  };
-  const description = question.excerpt || undefined;
-  const html = Buffer.from(String(ThreadPage({ shared, reader, order, back, posts, assets: forumAssets(), description })));
+  const notice = reader ? readNotice(cookieJar(req.headers.cookie).get(NOTICE_COOKIE)?.value) : null;
+  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets() }));
 
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");

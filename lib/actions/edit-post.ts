@@ -15,7 +15,7 @@ export async function editQuestionAction(_prev: FormState, form: FormData): Prom
     await guardWrite(user, "other", fields.body ?? "");
     question = await editQuestion(user, fields.questionId, fields);
   } catch (e) {
-    return toFormState(e);
+    return toFormState(e, fields);
   }
   // The thread is not Next's page: its router loads it as a document (server/thread-page.ts).
   redirect(questionPath(question));
@@ -29,7 +29,7 @@ export async function editAnswerAction(_prev: FormState, form: FormData): Promis
     await guardWrite(user, "other", fields.body ?? "");
     answer = await editAnswer(user, fields.answerId, fields);
   } catch (e) {
-    return toFormState(e);
+    return toFormState(e, fields);
   }
   redirect(answerPath({ id: answer.questionId, slug: answer.slug }, answer.id));
 }

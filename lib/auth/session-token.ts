@@ -1,4 +1,5 @@
 import { decode } from "next-auth/jwt";
+import { processState } from "../process-state";
 
 /** Auth.js's session cookie: the __Secure- name on HTTPS, the plain one otherwise (also its salt). */
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -10,7 +11,7 @@ type Jar = { get(name: string): { value: string } | undefined };
 // carries the same token, so each one is read once. Entries are checked for expiry on use, and
 // revocation never depended on this (the session version is checked: lib/auth/session-member.ts).
 const MAX_TOKENS = 5_000;
-const read = new Map<string, Claims | null>();
+const read = processState("session-tokens", () => new Map<string, Claims | null>());
 
 function remember(token: string, claims: Claims | null): Claims | null {
   if (read.size >= MAX_TOKENS) read.delete(read.keys().next().value!);

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { notifyPoints } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { grantPoints, takeBackPoints } from "../points";
-import { mayVoteOn } from "../permissions";
+import { voteRefusal } from "../permissions";
 import { rules } from "../rules";
 import { voteSchema, type VoteInput } from "../validation/vote";
 import { requireMember, requirePrivilege, type Actor } from "./guard";
@@ -59,8 +59,8 @@ export async function castVote(actorOrNull: Actor | null, input: unknown): Promi
 
   const result = await db.$transaction(async (tx) => {
     const post = await lockPost(tx, postType, postId);
-    if (!mayVoteOn(actor, post)) throw new AppError("FORBIDDEN", "You cannot vote on your own post.");
-    if (post.lockedAt) throw new AppError("FORBIDDEN", "This thread is locked: votes are closed.");
+    const refusal = voteRefusal(actor, post, { locked: post.lockedAt !== null });
+    if (refusal) throw new AppError("FORBIDDEN", refusal);
     const key = isQuestion ? { userId_questionId: { userId: actor.id, questionId: postId } } : { userId_answerId: { userId: actor.id, answerId: postId } };
     const current = await tx.vote.findUnique({ where: key, select: { value: true } });
     const old = current?.value ?? 0;

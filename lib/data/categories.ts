@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "../db";
 import { CATEGORIES_TAG, MAX_AGE_MS, onPagesDropped } from "../page-cache";
+import { processState } from "../process-state";
 
 export type CategoryChoice = { id: number; slug: string; name: string; emoji: string };
 
 type Kept = { value: readonly CategoryChoice[] | null; storedAt: number; generation: number };
-const g = globalThis as typeof globalThis & { __forumCategoryChoices?: Kept };
-const kept: Kept = (g.__forumCategoryChoices ??= { value: null, storedAt: 0, generation: 0 });
+const kept = processState<Kept>("category-choices", () => ({ value: null, storedAt: 0, generation: 0 }));
 
 // Category writes drop them (here, and on the other app servers through the page cache's
 // invalidations); so does clearing every page (null).

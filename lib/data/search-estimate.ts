@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { lexemeOf, tsqueryTokens } from "../tsquery";
+import { processState } from "../process-state";
 
 /**
  * How big a slice of the newest questions a search should look at first, estimated from
@@ -27,8 +28,7 @@ const CAP = 8;
 const RARE = 32;
 
 type Kept = { stats: SearchStats | null; at: number; loading: Promise<SearchStats | null> | null };
-const g = globalThis as typeof globalThis & { __forumSearchStats?: Kept };
-const kept: Kept = (g.__forumSearchStats ??= { stats: null, at: -Infinity, loading: null });
+const kept = processState<Kept>("search-stats", () => ({ stats: null, at: -Infinity, loading: null }));
 
 type StatsRow = { table: string; elems: string[] | null; freqs: number[] | null; rows: number };
 

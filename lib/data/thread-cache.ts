@@ -3,6 +3,7 @@ import { cacheEpoch, MAX_AGE_MS, onPagesDropped, questionTag } from "../page-cac
 import { listCommentsForThread, type ThreadComments } from "./comments";
 import { findThread, type AnswerOrder, type Thread } from "./thread";
 import { listThreadMarks, type ThreadMarks } from "./votes";
+import { processState } from "../process-state";
 
 /**
  * What every reader of a thread sees alike: the posts and open bounty, and the comments; and
@@ -15,8 +16,7 @@ type Store = Map<string, Entry>;
 
 // Enough for the threads being read right now; a 30-answer thread is about 100 kB here.
 const MAX_ENTRIES = 500;
-const g = globalThis as typeof globalThis & { __forumThreadCache?: Store };
-const entries: Store = (g.__forumThreadCache ??= new Map());
+const entries = processState<Store>("thread-data", () => new Map());
 
 // The page cache's invalidations (every write, here or on another app server) drop these too.
 onPagesDropped("thread-data", (tags) => {
@@ -37,17 +37,16 @@ async function queryPublicThread(id: number, order: AnswerOrder, includeHidden: 
  * signed-out page cache serves whole pages; this serves signed-in renders, which differ per
  * reader only in their extras (votes, follow, controls), so they skip the thread's queries.
  * The same epoch rule as the page cache applies: a read that overlapped any write is not kept.
- * Moderators' views (hidden posts included) always come from the database. The value is
+ * Moderators' view (hidden posts included) is kept apart from everyone else's. The value is
  * shared between requests: callers must not change it.
  */
 export async function loadPublicThread(id: number, order: AnswerOrder, { includeHidden = false } = {}): Promise<PublicThread | null> {
-  if (includeHidden) return queryPublicThread(id, order, true);
-  const key = `${id}:${order}`;
+  const key = `${id}:${order}${includeHidden ? ":all" : ""}`;
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && now - hit.storedAt <= MAX_AGE_MS) return hit.value;
   const epoch = cacheEpoch();
-  const value = await queryPublicThread(id, order, false);
+  const value = await queryPublicThread(id, order, includeHidden);
   if (value && epoch === cacheEpoch()) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(key, { value, tag: questionTag(id), storedAt: now });

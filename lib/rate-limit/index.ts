@@ -8,12 +8,12 @@ import { redisClient, redisPrefix } from "../redis";
 import { createMemoryStore } from "./memory-store";
 import { createRedisStore } from "./redis-store";
 import type { LimitStore, Rule } from "./types";
+import { processState } from "../process-state";
 
 export type { LimitStore, Rule, Verdict } from "./types";
 
 type Stores = { memory: LimitStore; redis?: { store: LimitStore; client: unknown } };
-const g = globalThis as typeof globalThis & { __forumRateLimits?: Stores };
-const stores: Stores = (g.__forumRateLimits ??= { memory: createMemoryStore() });
+const stores = processState<Stores>("rate-limits", () => ({ memory: createMemoryStore() }));
 
 let lastWarned = 0;
 

@@ -6,7 +6,7 @@
  */
 import { myThreadState } from "@/lib/data/votes";
 import { formKey } from "@/lib/open-forms";
-import { isModerator, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayEditPost, mayFlag, mayPickBestAnswer, mayVoteOn } from "@/lib/permissions";
+import { isModerator, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayEditPost, mayFlag, mayPickBestAnswer, voteRefusal } from "@/lib/permissions";
 import type { CommentView, Notice, OpenForms, PublicThread, Reader } from "./model";
 
 export type CommentPart = { mayEdit: boolean; mayDelete: boolean; mayFlag: boolean; flagOpen: boolean };
@@ -16,7 +16,8 @@ export type PostPart = {
   /** Sees posts and comments hidden by flags (marked) and the moderators' controls. */
   moderator: boolean;
   myVote: -1 | 0 | 1;
-  mayVote: boolean;
+  /** Why the vote buttons are off (their own post, a locked thread), or null. */
+  voteRefusal: string | null;
   mayEdit: boolean;
   /** Answers: Delete (their own, or any for a moderator). */
   mayDelete: boolean;
@@ -54,7 +55,7 @@ export function postPart(reader: Reader, shared: PublicThread, post: Post, comme
     signedIn: reader !== null,
     moderator: reader !== null && isModerator(reader),
     myVote,
-    mayVote: reader !== null && mayVoteOn(reader, post),
+    voteRefusal: reader && voteRefusal(reader, post, { locked }),
     mayEdit: reader !== null && mayEditPost(reader, post),
     mayDelete: reader !== null && isAnswer && mayDeleteAnswer(reader, post),
     mayPick: reader !== null && isAnswer && mayPickBestAnswer(reader, question),

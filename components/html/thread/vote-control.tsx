@@ -41,8 +41,8 @@ export function VoteControl({ postType, postId, score, part, back }: Props) {
       class="vote-arrow"
       aria-pressed={part.myVote === vote ? "true" : "false"}
       aria-label={part.myVote === vote ? `Remove ${label.toLowerCase()}` : label}
-      disabled={!part.mayVote}
-      title={part.mayVote ? undefined : "You cannot vote on your own post."}
+      disabled={part.voteRefusal !== null}
+      title={part.voteRefusal ?? undefined}
     >
       <span aria-hidden="true">{glyph}</span>
     </button>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FieldError, FormMessage } from "@/components/field-error";
-import { MarkdownEditor } from "@/components/markdown-editor";
+import { MarkdownField } from "@/components/markdown-field";
 import { SubmitButton } from "@/components/submit-button";
 import { editAnswerAction } from "@/lib/actions/edit-post";
 import { limits } from "@/lib/rules";
@@ -9,10 +9,10 @@ import { limits } from "@/lib/rules";
 export function AnswerEditForm({ answerId, body }: { answerId: number; body: string }) {
   const [state, action] = useActionState(editAnswerAction, {});
   return (
-    <form action={action} className="stack-form" noValidate>
+    <form action={action} className="stack-form" noValidate key={JSON.stringify(state.values ?? null)}>
       <input type="hidden" name="answerId" value={answerId} />
       <FormMessage message={state.message} />
-      <MarkdownEditor name="body" label="Answer" defaultValue={body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={14} errorId="body-error" required kind="post" />
+      <MarkdownField id="body" name="body" label="Answer" value={state.values?.body ?? body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={14} errorId="body-error" invalid={!!state.errors?.body} required kind="post" />
       <FieldError id="body-error" errors={state.errors?.body} />
       <SubmitButton pendingText="Saving…">Save edits</SubmitButton>
     </form>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { isModerator } from "@/lib/commands/guard";
+import { mayEditPost } from "@/lib/permissions";
 import { findAnswerForEdit } from "@/lib/data/post-editing";
 import { idSchema } from "@/lib/validation/post";
 import { AnswerEditForm } from "./answer-edit-form";
@@ -16,7 +16,7 @@ export default async function EditAnswerPage({ params }: { params: Promise<{ id:
   if (!answer) notFound();
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=/edit/answers/${answer.id}`);
-  if (user.id !== answer.authorId && !isModerator(user)) notFound();
+  if (!mayEditPost(user, answer)) notFound();
   return (
     <div className="form-page">
       <h1>Edit answer</h1>

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { QuestionForm } from "@/components/question-form";
 import { editQuestionAction } from "@/lib/actions/edit-post";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { isModerator } from "@/lib/commands/guard";
+import { mayEditPost } from "@/lib/permissions";
 import { listCategoryChoices } from "@/lib/data/categories";
 import { findQuestionForEdit } from "@/lib/data/post-editing";
 import { idSchema } from "@/lib/validation/post";
@@ -18,7 +18,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=/edit/questions/${question.id}`);
   // The action checks again; this only spares a form that could not be saved.
-  if (user.id !== question.authorId && !isModerator(user)) notFound();
+  if (!mayEditPost(user, question)) notFound();
   const categories = await listCategoryChoices();
   return (
     <div className="form-page">
@@ -26,7 +26,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
       <QuestionForm
         action={editQuestionAction}
         categories={categories}
-        initial={{ questionId: question.id, title: question.title, body: question.bodyMd, categoryId: question.categoryId, tags: question.tags.map((t) => t.tag.name).join(", ") }}
+        initial={{ questionId: question.id, title: question.title, body: question.bodyMd, categoryId: String(question.categoryId), tags: question.tags.map((t) => t.tag.name).join(", ") }}
         submitLabel="Save edits"
       />
     </div>

@@ -1,0 +1,24 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { MarkdownEditor } from "@/components/html/markdown-editor";
+import { onFieldInput, startPreviews } from "@/lib/enhance/editor";
+
+type Props = Parameters<typeof MarkdownEditor>[0];
+
+/**
+ * The Markdown editor (components/html/markdown-editor.tsx, the one the thread's answer form
+ * uses) inside a React form, with the same live parts as on the thread (lib/enhance/editor.ts):
+ * counter and preview. Its field is the island's own, sent with the form; `value` is what it
+ * holds when rendered (a refused post's text comes back this way).
+ */
+export function MarkdownField(props: Props) {
+  const island = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = island.current;
+    if (!root) return;
+    root.addEventListener("input", onFieldInput);
+    startPreviews(root);
+    return () => root.removeEventListener("input", onFieldInput);
+  }, []);
+  return <div ref={island} className="html-island" dangerouslySetInnerHTML={{ __html: String(MarkdownEditor(props)) }} />;
+}
