@@ -11,6 +11,7 @@ import path from "node:path";
 import { db } from "../lib/db";
 import { startDatabase, stopDatabase } from "../lib/db/start";
 import { seedDatabase } from "../prisma/seed";
+import { startMarkdownWorkers, stopMarkdownWorkers } from "../server/markdown-workers";
 import { readArgs } from "./lib/args";
 import { loadDataSet } from "./lib/load";
 
@@ -30,6 +31,9 @@ async function main() {
 
   const started = performance.now();
   const { description } = await startDatabase(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: path.resolve(dataDir!) });
+  // The seed's posts are rendered as the forum renders them, in its Markdown workers; the
+  // generated ones come from a pool rendered in this thread (bench/lib/texts.ts).
+  startMarkdownWorkers();
   try {
     await seedDatabase();
     if (await db.setting.findUnique({ where: { key: "bench:dataset" }, select: { key: true } })) {
@@ -56,6 +60,7 @@ async function main() {
     }
     console.log(`BENCH_DATASET ${JSON.stringify({ ...result, seconds })}`);
   } finally {
+    await stopMarkdownWorkers();
     await stopDatabase();
   }
 }

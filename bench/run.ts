@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
-import { buildApp, DIST_DIR } from "./lib/build";
+import { assertBuilt, buildApp, BUILT_SERVER_ARGS, DIST_DIR } from "./lib/build";
 import { answerBodies, memberCookies, postPaths, searchQueries, warmupQueries } from "./lib/inputs";
 import { runLighthouse } from "./lib/lighthouse";
 import { interleavedDataSize, type SizeSide } from "./lib/data-size";
@@ -72,7 +72,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const base = `http://127.0.0.1:${opts.port}`;
     let starts = 0;
     const startForum = async () => {
-      const proc = startPinned(`forum-${target.db.kind}-${questions}${starts++ ? `-restart${starts - 1}` : ""}`, ["--conditions=react-server", "--import", "tsx", "server.ts"], { ...env, PORT: String(opts.port) }, dir);
+      const proc = startPinned(`forum-${target.db.kind}-${questions}${starts++ ? `-restart${starts - 1}` : ""}`, BUILT_SERVER_ARGS, { ...env, PORT: String(opts.port) }, dir);
       running.push(proc);
       await waitForHttp(proc, `${base}/status`);
       return proc;
@@ -122,6 +122,7 @@ async function main() {
   for (const port of [opts.port, opts.port + 1, opts.port + 2]) await assertPortFree(port);
   if (!args.flag("no-build")) await buildApp(log);
   else if (!fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) throw new Error(`--no-build needs an existing ${DIST_DIR}: run once without it.`);
+  else assertBuilt();
   log(lighthouseInstalled ? "Lighthouse: installed; runs against the embedded thread page." : "Lighthouse: not installed here (npm i -D lighthouse@12 to enable)");
 
   const makers: [string, (size: number) => Promise<Target>][] = [];

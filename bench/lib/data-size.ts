@@ -5,6 +5,7 @@
  * seconds apart, in the order small, large, large, small, ..., leave the data as the one thing
  * that differs.
  */
+import { BUILT_SERVER_ARGS } from "./build";
 import { autocannonGet, type LoadResult } from "./cannon";
 import { median } from "./median";
 import { cpuMs, startPinned, stop, waitForHttp, type Proc } from "./processes";
@@ -22,7 +23,7 @@ export async function interleavedDataSize(small: SizeSide, large: SizeSide, o: O
   try {
     const sides = [small, large].map((side, i) => {
       const port = o.port + i;
-      const proc = startPinned(`forum-data-size-${side.questions}`, ["--conditions=react-server", "--import", "tsx", "server.ts"], { ...side.env, PORT: String(port) }, o.dir);
+      const proc = startPinned(`forum-data-size-${side.questions}`, BUILT_SERVER_ARGS, { ...side.env, PORT: String(port) }, o.dir);
       procs.push(proc);
       return { side, proc, url: `http://127.0.0.1:${port}${side.threadPath}`, runs: [] as { r: LoadResult; cpu: number }[] };
     });
