@@ -5,7 +5,8 @@
  *   tsx bench/generate.ts --questions 100000 [--seed 42] [--thread-answers 30] [--members M]
  *                         [--data-dir /tmp/forum-bench-x | --database-url postgres://...]
  *
- * The last line of output is `BENCH_DATASET {json}` (thread URLs, member ids) for bench/run.ts.
+ * The last line of output is `BENCH_DATASET {json}` (thread URLs, member and moderator ids) for
+ * bench/run.ts.
  */
 import path from "node:path";
 import { db } from "../lib/db";
@@ -25,7 +26,7 @@ async function main() {
   const threadAnswers = Math.min(30, Math.floor(args.number("thread-answers", 0)));
   const url = args.string("database-url");
   const dataDir = args.string("data-dir");
-  if (questions < 2) throw new Error(`--questions must be at least 2.\n${usage}`);
+  if (questions < 3) throw new Error(`--questions must be at least 3.\n${usage}`);
   if (!url && !dataDir) throw new Error(`Name the target: --data-dir or --database-url.\n${usage}`);
   if (dataDir && path.resolve(dataDir) === path.resolve(".data")) throw new Error("Refusing to generate into the forum's own ./.data.");
 
@@ -57,7 +58,9 @@ async function main() {
     if (threadAnswers > 0) {
       console.log(`Thread with ${result.threads.many.answers} answers: ${result.threads.many.url}`);
       console.log(`Thread with ${result.threads.one.answers} answer:  ${result.threads.one.url}`);
+      console.log(`Locked thread with ${result.threads.locked.answers} answers: ${result.threads.locked.url}`);
     }
+    console.log(`Moderator: ${result.moderator.username} (id ${result.moderator.id})`);
     console.log(`BENCH_DATASET ${JSON.stringify({ ...result, seconds })}`);
   } finally {
     await stopMarkdownWorkers();

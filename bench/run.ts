@@ -60,7 +60,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const probed = await probe(target, { many: ds.threads.many.id, one: ds.threads.one.id }, { queries, warmup }, dir);
     const cookies = await memberCookies(ds, POSTING_MEMBERS);
     const reader = ds.threads.many.reader;
-    if (!reader) throw new Error("The data set has no member without a part in the 30-answer thread to read it as.");
+    if (!reader) throw new Error("The data set has no member without a part in the 30-answer threads to read them as.");
     const readerCookie = await sessionCookie(reader);
     const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
     const pages = await countPageQueries(env, opts.port + 2, dir, [

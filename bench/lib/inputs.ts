@@ -27,10 +27,13 @@ export function warmupQueries(measured: string[], count: number, seed: number): 
   return [...out];
 }
 
-/** Answer targets spread over the data set, never the two threads the page scenarios read. */
+/**
+ * Answer targets spread over the data set, never the threads the page scenarios read (nor the
+ * locked one, which takes no answers).
+ */
 export function postPaths(ds: GeneratedSet, count: number, seed: number): string[] {
   const rng = mulberry32(seed ^ 0xa115);
-  const skip = new Set([ds.threads.many.id, ds.threads.one.id]);
+  const skip = new Set([ds.threads.many.id, ds.threads.one.id, ds.threads.locked.id]);
   const out: string[] = [];
   while (out.length < count) {
     const id = randInt(rng, ds.questionIds.first, ds.questionIds.last);

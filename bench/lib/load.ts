@@ -1,6 +1,7 @@
 /**
- * Streams a generated data set into the database in one transaction: members and tags first,
- * then threads in batches of multi-row INSERTs, then every member's total from the ledger.
+ * Streams a generated data set into the database in one transaction: members (and one
+ * moderator) and tags first, then threads in batches of multi-row INSERTs, then every member's
+ * total from the ledger.
  */
 import { db, type Tx } from "../../lib/db";
 import { Batch, resetSequences } from "./bulk";
@@ -15,8 +16,12 @@ type Member = { id: number; username: string };
 type ThreadRef = { id: number; url: string; answers: number; reader?: Member };
 export type LoadResult = {
   counts: Record<string, number>;
-  threads: { many: ThreadRef; one: ThreadRef };
+  /** With --thread-answers: `locked` has as many answers as `many` and is locked by the moderator. */
+  threads: { many: ThreadRef; one: ThreadRef; locked: ThreadRef };
+  /** Generated members (never the moderator), by id. */
   members: { id: number; username: string }[];
+  /** A MODERATOR with no part in any thread, for the moderator's view of a thread. */
+  moderator: Member;
   questionIds: { first: number; last: number };
   topTags: string[];
 };
@@ -37,6 +42,22 @@ async function insertMembers(tx: Tx, count: number, first: number) {
     await users.push({ id: first + i, username: name, usernameKey: name.toLowerCase(), createdAt: new Date(END - SPAN - (i % 60) * 86_400_000), bio: "" });
   }
   await users.flush();
+}
+
+/**
+ * The moderator, after the members: the samplers draw authors and voters from the members
+ * only, so the moderator has no part in any thread and reads each as a moderator alone does.
+ */
+async function insertModerator(tx: Tx, id: number): Promise<Member> {
+  const name = "moderator_bench";
+  return tx.user.create({ data: { id, username: name, usernameKey: name, role: "MODERATOR", createdAt: new Date(END - SPAN) }, select: { id: true, username: true } });
+}
+
+/** Locks a thread as a moderator does (lib/commands/moderate-thread.ts): the time and the audit entry. */
+async function lockThread(tx: Tx, questionId: number, moderatorId: number): Promise<void> {
+  const lockedAt = new Date(END - 3_600_000);
+  await tx.question.update({ where: { id: questionId }, data: { lockedAt } });
+  await tx.auditLog.create({ data: { actorId: moderatorId, action: "thread.lock", targetType: "question", targetId: questionId, reason: "", before: { locked: false }, after: { locked: true }, createdAt: lockedAt } });
 }
 
 /** Tag ids by popularity rank; the seed's tags keep their rows. */
@@ -83,6 +104,7 @@ export async function loadDataSet(opts: LoadOptions, progress: (done: number) =>
       const memberCount = Math.max(2, opts.members);
       const firstMemberId = await nextId(tx, "User");
       await insertMembers(tx, memberCount, firstMemberId);
+      const moderator = await insertModerator(tx, firstMemberId + memberCount);
       const tags = await insertTags(tx, 500);
       const categories = await tx.category.findMany({ orderBy: { position: "asc" }, select: { id: true } });
       const firstQuestionId = await nextId(tx, "Question");
@@ -91,7 +113,8 @@ export async function loadDataSet(opts: LoadOptions, progress: (done: number) =>
       const world: World = {
         rng, pools, firstMemberId, memberCount, tagIds: tags.ids, categoryIds: categories.map((c) => c.id),
         start: END - SPAN, span: SPAN, questionCount: opts.questions,
-        forced: new Map(opts.threadAnswers > 0 ? [[mid, opts.threadAnswers], [mid + 1, 1]] : []),
+        // The thread the pages read, one with a single answer, and a locked one as long as the first.
+        forced: new Map(opts.threadAnswers > 0 ? [[mid, opts.threadAnswers], [mid + 1, 1], [mid + 2, opts.threadAnswers]] : []),
       };
       const samplers = makeSamplers(world);
       const b = threadBatches(tx);
@@ -117,43 +140,48 @@ export async function loadDataSet(opts: LoadOptions, progress: (done: number) =>
         }
       }
       await tx.$executeRawUnsafe(`UPDATE "Question" q SET "bestAnswerId" = p."best" FROM "_bench_pick" p WHERE q."id" = p."id"`);
+      if (opts.threadAnswers > 0) await lockThread(tx, firstQuestionId + mid + 2, moderator.id);
       await tx.$executeRawUnsafe(`UPDATE "User" u SET "points" = s.total FROM (SELECT "userId", SUM("delta")::int AS total FROM "PointEvent" GROUP BY "userId") s WHERE u."id" = s."userId"`);
       await tx.$executeRawUnsafe(`ALTER TABLE "PointEvent" ENABLE TRIGGER "PointEvent_apply_to_total"`);
       await resetSequences(tx, ["User", "Tag", "Question", "Answer"]);
       await tx.setting.create({ data: { key: "bench:dataset", value: { seed: opts.seed, questions: opts.questions } } });
-      return summarize(tx, world, firstQuestionId, mid, tags.names, b);
+      return summarize(tx, world, firstQuestionId, mid, tags.names, b, moderator);
     },
     { timeout: 6 * 3_600_000, maxWait: 60_000 },
   );
 }
 
-async function summarize(tx: Tx, w: World, firstQuestionId: number, mid: number, tagNames: string[], b: ReturnType<typeof threadBatches>): Promise<LoadResult> {
+async function summarize(tx: Tx, w: World, firstQuestionId: number, mid: number, tagNames: string[], b: ReturnType<typeof threadBatches>, moderator: Member): Promise<LoadResult> {
   const urlOf = async (id: number) => {
     const q = await tx.question.findUniqueOrThrow({ where: { id }, select: { slug: true, answerCount: true } });
     return { id, url: `/questions/${id}/${q.slug}`, answers: q.answerCount };
   };
-  const members = await tx.user.findMany({ where: { id: { gte: w.firstMemberId } }, orderBy: { id: "asc" }, take: 1000, select: { id: true, username: true } });
+  const members = await tx.user.findMany({ where: { id: { gte: w.firstMemberId }, role: "MEMBER" }, orderBy: { id: "asc" }, take: 1000, select: { id: true, username: true } });
   const counts = Object.fromEntries(Object.entries(b).filter(([k]) => k !== "picks").map(([k, v]) => [k, v.total]));
+  const [many, locked] = [firstQuestionId + mid, firstQuestionId + mid + 2];
+  // One reader for both long threads, so the locked one differs from the other only in the lock.
+  const reader = await readerOf(tx, [many, locked], w.firstMemberId);
   return {
-    counts: { members: w.memberCount, tags: tagNames.length, ...counts, bestAnswers: b.picks.total },
-    threads: { many: { ...(await urlOf(firstQuestionId + mid)), reader: await readerOf(tx, firstQuestionId + mid, w.firstMemberId) }, one: await urlOf(firstQuestionId + mid + 1) },
+    counts: { members: w.memberCount, moderators: 1, tags: tagNames.length, ...counts, bestAnswers: b.picks.total },
+    threads: { many: { ...(await urlOf(many)), reader }, one: await urlOf(firstQuestionId + mid + 1), locked: { ...(await urlOf(locked)), reader } },
     members,
+    moderator,
     questionIds: { first: firstQuestionId, last: firstQuestionId + w.questionCount - 1 },
     topTags: tagNames.slice(0, 10),
   };
 }
 
-/** The first generated member with no part in a thread, and the points to comment anywhere. */
-async function readerOf(tx: Tx, questionId: number, firstMemberId: number): Promise<Member | undefined> {
+/** The first generated member with no part in any of the threads, and the points to comment anywhere. */
+async function readerOf(tx: Tx, questionIds: number[], firstMemberId: number): Promise<Member | undefined> {
   const rows = await tx.$queryRaw<Member[]>`
     SELECT u."id", u."username" FROM "User" u
-    WHERE u."id" >= ${firstMemberId} AND u."points" >= 2
-      AND u."id" <> (SELECT "authorId" FROM "Question" WHERE "id" = ${questionId})
-      AND NOT EXISTS (SELECT 1 FROM "Answer" a WHERE a."questionId" = ${questionId} AND a."authorId" = u."id")
+    WHERE u."id" >= ${firstMemberId} AND u."points" >= 2 AND u."role" = 'MEMBER'
+      AND NOT EXISTS (SELECT 1 FROM "Question" q WHERE q."id" = ANY(${questionIds}) AND q."authorId" = u."id")
+      AND NOT EXISTS (SELECT 1 FROM "Answer" a WHERE a."questionId" = ANY(${questionIds}) AND a."authorId" = u."id")
       AND NOT EXISTS (SELECT 1 FROM "Comment" c LEFT JOIN "Answer" a ON a."id" = c."answerId"
-                      WHERE c."authorId" = u."id" AND (c."questionId" = ${questionId} OR a."questionId" = ${questionId}))
+                      WHERE c."authorId" = u."id" AND (c."questionId" = ANY(${questionIds}) OR a."questionId" = ANY(${questionIds})))
       AND NOT EXISTS (SELECT 1 FROM "Vote" v LEFT JOIN "Answer" a ON a."id" = v."answerId"
-                      WHERE v."userId" = u."id" AND (v."questionId" = ${questionId} OR a."questionId" = ${questionId}))
+                      WHERE v."userId" = u."id" AND (v."questionId" = ANY(${questionIds}) OR a."questionId" = ANY(${questionIds})))
     ORDER BY u."id" LIMIT 1`;
   return rows[0];
 }
