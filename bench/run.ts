@@ -62,6 +62,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const reader = ds.threads.many.reader;
     if (!reader) throw new Error("The data set has no member without a part in the 30-answer threads to read them as.");
     const readerCookie = await sessionCookie(reader);
+    const moderatorCookie = await sessionCookie(ds.moderator);
     const env = { ...process.env, ...target.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, AUTH_SECRET: BENCH_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", TRUST_PROXY: "1" };
     const pages = await countPageQueries(env, opts.port + 2, dir, [
       { label: "1 answer, signed-out", path: ds.threads.one.url },
@@ -89,7 +90,7 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const result = await runScenarios({
       base, ceilingUrl: `http://127.0.0.1:${opts.port + 1}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
-      cookie: cookies[0]!, readerCookie, cookies, threadPath: ds.threads.many.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
+      cookie: cookies[0]!, readerCookie, moderatorCookie, cookies, threadPath: ds.threads.many.url, lockedPath: ds.threads.locked.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map(searchPath), searchWarmupPaths: warmup.map(searchPath), postPaths: postPaths(ds, 2000, opts.seed),
       answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, answerWarmup: opts.answerWarmup, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
     });

@@ -35,6 +35,8 @@ export function loadRow(scenario: string, r: LoadResult, rssMb: number, ceiling:
 export const targets = {
   cachedThread: { text: ">= 15% of ceiling, p99 <= 20 ms", check: (ofCeiling: number, p99: number) => ofCeiling >= 0.15 && p99 <= 20 },
   signedInThread: { text: ">= 2/3 of floor req/s, p50 <= 1.5x floor", check: (ofFloor: number, p50: number, floorP50: number) => ofFloor >= 2 / 3 && p50 <= 1.5 * Math.max(floorP50, 1) },
+  // Issue 22: a member's thread read measured against the same run's ceiling, not the framework.
+  signedInCeiling: { text: ">= 10% of ceiling, p99 <= 20 ms", check: (ofCeiling: number, p99: number) => ofCeiling >= 0.1 && p99 <= 20 },
   lists: { text: ">= 10% of ceiling, p99 <= 30 ms", check: (ofCeiling: number, p99: number) => ofCeiling >= 0.1 && p99 <= 30 },
   search: { text: "p95 <= 50 ms (at 100k)", check: (p95: number) => p95 <= 50 },
   // At a fixed 50/s the answers still in flight when the run stops are not counted (2 or 3 of
