@@ -75,10 +75,12 @@ export type PageQueries = { label: string; count: number; statements: string[] }
 
 /**
  * SQL statements per whole render, counted by a query-logging copy of the server: a first
- * render (caches emptied, as after a write), and for pages marked `repeat` also the next
- * render of the same page, which may use the thread data kept in memory.
+ * render (the page cache, the thread data and the members kept in memory all emptied), and for
+ * pages marked `repeat` also the next render of the same page, which may take the thread's
+ * data and the reader's session from memory.
  */
 export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir: string, pages: { label: string; path: string; cookie?: string; repeat?: boolean }[]): Promise<PageQueries> {
+  // From the sources through tsx, as server.ts runs in development: it is a copy of server.ts.
   const proc = startPinned("counting-server", ["--conditions=react-server", "--import", "tsx", "bench/lib/counting-server.ts"], { ...env, PORT: String(port) }, dir);
   const base = `http://127.0.0.1:${port}`;
   const out: PageQueries = [];
@@ -99,7 +101,9 @@ export async function countPageQueries(env: NodeJS.ProcessEnv, port: number, dir
       await render(page);
       // Let the batched view-count write go by, then count one first render alone.
       await new Promise((r) => setTimeout(r, 2500));
-      await (await fetch(`${base}/__bench/queries?cold=1`)).arrayBuffer();
+      const cold = await fetch(`${base}/__bench/queries?cold=1`);
+      if (!cold.ok) throw new Error(`The counting server could not empty its caches: ${await cold.text()}`);
+      await cold.arrayBuffer();
       await render(page);
       await counted(page.label);
       if (page.repeat) {
