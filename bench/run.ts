@@ -97,7 +97,8 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const rows = result.rows;
     rows.splice(rows.findIndex((r) => r.scenario.startsWith("g.")), 0, searchSqlRow(probed.search));
     const signedInHtml = await (await fetch(`${base}${ds.threads.many.url}`, { headers: { cookie: cookies[0]! } })).text();
-    rows.push(...queryRows(probed.findThread, pages), ...(await bundleRows([{ label: "signed-out", html }, { label: "signed-in", html: signedInHtml }], base)));
+    const bundles = [{ label: "signed-out", html, signedIn: false }, { label: "signed-in", html: signedInHtml, signedIn: true }];
+    rows.push(...queryRows(probed.findThread, pages), ...(await bundleRows(bundles, base)));
     fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
 
     if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {

@@ -1,17 +1,24 @@
 /**
  * The JavaScript a browser downloads for a page: its <script src> files, fetched from the
- * server that sent the page (Next's chunks and the forum's own thread script alike), gzipped.
+ * server that sent the page (for a member's thread page, the forum's one script
+ * /_forum/thread-page.<hash>.js), gzipped, and the inline scripts that arrive inside the HTML.
  */
 import { gzipSync } from "node:zlib";
 
-export type BundleSize = { files: number; rawKb: number; gzipKb: number; inlineGzipKb: number; noModuleGzipKb: number; missing: string[] };
+export type BundleSize = { files: string[]; rawKb: number; gzipKb: number; inlineGzipKb: number; noModuleGzipKb: number; missing: string[] };
+
+// Data blocks (JSON-LD and the like) are not run: only scripts without a type, or of a JS type.
+const runs = (attrs: string) => {
+  const type = /\btype="([^"]*)"/i.exec(attrs)?.[1]?.toLowerCase();
+  return type === undefined || type === "" || type === "module" || type.includes("javascript");
+};
 
 export async function measureBundle(html: string, base: string): Promise<BundleSize> {
   const srcs = new Set<string>();
   const legacy = new Set<string>();
   for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
     const src = /\bsrc="([^"]+)"/i.exec(m[1]!)?.[1]?.replaceAll("&amp;", "&");
-    // noModule scripts (Next's polyfills) are skipped by every browser that runs modules.
+    // noModule scripts (polyfills) are skipped by every browser that runs modules.
     if (src) (/\bnomodule\b/i.test(m[1]!) ? legacy : srcs).add(src);
   }
   const missing: string[] = [];
@@ -31,7 +38,8 @@ export async function measureBundle(html: string, base: string): Promise<BundleS
     raw += bytes.length;
     gzip += gzipSync(bytes).length;
   }
-  // The inline scripts (React's flight data for hydration) arrive inside the HTML itself.
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]).join("");
-  return { files: srcs.size, rawKb: raw / 1024, gzipKb: gzip / 1024, inlineGzipKb: gzipSync(inline).length / 1024, noModuleGzipKb: noModuleGzip / 1024, missing };
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => runs(m[1]!)).map((m) => m[2]).join("");
+  // gzip of nothing is still 20 bytes of header: no inline script counts as none.
+  const inlineGzip = inline.trim() ? gzipSync(inline).length : 0;
+  return { files: [...srcs], rawKb: raw / 1024, gzipKb: gzip / 1024, inlineGzipKb: inlineGzip / 1024, noModuleGzipKb: noModuleGzip / 1024, missing };
 }
