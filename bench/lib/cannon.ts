@@ -86,3 +86,29 @@ export async function timedSequence(dir: string, url: string, paths: string[], h
   const file = writeConfig(dir, { mode: "sequence", url, paths, headers, budgetMs: 90_000 });
   return JSON.parse(await pinned(["bench/lib/load-worker.mjs", file], 30 * 60_000)) as SequenceResult;
 }
+
+export type PreviewOutcome = {
+  label: string;
+  chars: number;
+  status: number;
+  ms: number;
+  /** The error the preview answered with, when it refused. */
+  reason?: string;
+  /** The plain preview sent right after: its time includes a fresh worker's start, if one was needed. */
+  plainStatus: number;
+  plainMs: number;
+  readers: ReaderFigures;
+};
+export type ReaderFigures = { count: number; errors: number; p50: number; p99: number };
+export type PreviewsResult = { without: ReaderFigures; previews: PreviewOutcome[] };
+
+/** A steady read load on `readPath` while `previews` are sent one at a time (load-worker.mjs, "previews"). */
+export async function readsWithPreviews(
+  dir: string,
+  url: string,
+  o: { readPath: string; connections: number; warmupMs: number; quietMs: number; gapMs: number; previews: { label: string; markdown: string }[]; plainMarkdown: string },
+): Promise<PreviewsResult> {
+  const file = writeConfig(dir, { mode: "previews", url, ...o });
+  const seconds = (o.warmupMs + o.quietMs) / 1000 + o.previews.length * (o.gapMs / 1000 + 10);
+  return JSON.parse(await pinned(["bench/lib/load-worker.mjs", file], (seconds + 60) * 1000)) as PreviewsResult;
+}

@@ -2,7 +2,8 @@
 //   node bench/lib/load-worker.mjs <config.json>
 // mode "cannon": autocannon's API with requests that rotate paths, cookies and bodies (several
 // members posting to many questions); mode "paced": the same requests sent at a steady rate;
-// mode "sequence": one request at a time, each timed.
+// mode "sequence": one request at a time, each timed; mode "previews": a steady read load while
+// previews of hostile Markdown are sent one at a time.
 // Prints one JSON result on stdout.
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -104,5 +105,59 @@ async function paced() {
   return { requests: { average: count / seconds, total: count }, latency: { p50: at(0.5), p99: at(0.99) }, errors, timeouts: 0, non2xx, "2xx": ok, duration: seconds };
 }
 
-const out = cfg.mode === "sequence" ? await sequence() : cfg.mode === "paced" ? await paced() : await cannon();
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function preview(markdown) {
+  const start = performance.now();
+  const res = await fetch(new URL("/api/preview", cfg.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ markdown }) });
+  const text = await res.text();
+  const end = performance.now();
+  let reason;
+  try {
+    reason = res.ok ? undefined : JSON.parse(text).error;
+  } catch {
+    reason = text.slice(0, 120);
+  }
+  return { status: res.status, ms: end - start, start, end, reason };
+}
+
+/**
+ * Readers on one page (autocannon, a closed loop of `connections`), each response's time kept
+ * with when it ended; after the warm-up, a quiet stretch gives the readers' figures without
+ * previews; then each hostile preview, followed at once by a plain one (which waits for a fresh
+ * worker when the hostile one cost its worker its life), then a pause. The readers' figures for
+ * a preview are those of the responses that ended between its sending and the plain one's answer.
+ */
+async function previews() {
+  const reads = [];
+  const instance = autocannon({ url: new URL(cfg.readPath, cfg.url).href, connections: cfg.connections, duration: 3600 });
+  instance.on("response", (_client, status, _bytes, ms) => reads.push({ end: performance.now(), ms, ok: status >= 200 && status < 300 }));
+  // The preview route's first requests after a start load its code, which a server in use has
+  // long done: a few plain previews during the warm-up, so the first hostile one is not charged.
+  const warmedBy = performance.now() + cfg.warmupMs;
+  for (let i = 0; i < 3; i++) await preview(cfg.plainMarkdown);
+  await sleep(warmedBy - performance.now());
+  const quietFrom = performance.now();
+  await sleep(cfg.quietMs);
+  const quiet = [quietFrom, performance.now()];
+  const sent = [];
+  for (const p of cfg.previews) {
+    const hostile = await preview(p.markdown);
+    const plain = await preview(cfg.plainMarkdown);
+    sent.push({ label: p.label, chars: p.markdown.length, status: hostile.status, ms: hostile.ms, reason: hostile.reason, plainStatus: plain.status, plainMs: plain.ms, window: [hostile.start, plain.end] });
+    await sleep(cfg.gapMs);
+  }
+  instance.stop();
+  await instance;
+  const readers = ([from, to]) => {
+    const within = reads.filter((r) => r.end >= from && r.end <= to);
+    const times = within.map((r) => r.ms).sort((a, b) => a - b);
+    return { count: within.length, errors: within.filter((r) => !r.ok).length, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  };
+  return { without: readers(quiet), previews: sent.map(({ window, ...p }) => ({ ...p, readers: readers(window) })) };
+}
+
+const modes = { sequence, paced, previews, cannon };
+const out = await (modes[cfg.mode] ?? cannon)();
 process.stdout.write(JSON.stringify(out));

@@ -1,4 +1,4 @@
-/** One line of a result table, and the targets of issue 6 that decide PASS or FAIL. */
+/** One line of a result table, and the targets (issues 6, 22 and 25) that decide PASS or FAIL. */
 import type { LoadResult } from "./cannon";
 
 export type Row = {
@@ -51,4 +51,9 @@ export const targets = {
   },
   memory: { text: "RSS flat within 10% (up or down)", check: (change: number) => Math.abs(change) <= 0.1 },
   dataSize: { text: "p50 at 100k within 20% of 1k", check: (ratio: number) => ratio <= 1.2 },
+  // Issue 25: the render deadline (server/markdown-workers.ts) plus a fresh worker's start.
+  hostileMarkdown: {
+    text: "200 or 400 within 1 s + worker restart (2 s); readers' p99 <= 20 ms",
+    check: (status: number, ms: number, readersP99: number) => (status === 200 || status === 400) && ms <= 2_000 && readersP99 <= 20,
+  },
 };

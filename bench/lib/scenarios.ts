@@ -1,5 +1,6 @@
-/** The load scenarios of issue 6 against one running forum (one database, one data size). */
-import { autocannonGet, autocannonMix, pacedMix, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
+/** The load scenarios of issues 6, 22 and 25 against one running forum (one database, one data size). */
+import { autocannonGet, autocannonMix, pacedMix, readsWithPreviews, timedSequence, type LoadResult, type WorkerRequest } from "./cannon";
+import { HOSTILE_MARKDOWN, hostileMarkdownRows, PLAIN_MARKDOWN } from "./hostile-markdown";
 import { assertAlive, isAlive, sampleRss, type Proc } from "./processes";
 import { loadRow, targets, type Row } from "./rows";
 
@@ -156,6 +157,7 @@ export async function runScenarios(ctx: Ctx): Promise<ScenarioResults> {
   rows.push({ ...answersRow("g. post answers, unthrottled", max.result, max.rss.max, false), note: max.note });
 
   if (ctx.mixedSeconds > 0) rows.push(await mixedRow(ctx, thread, lists));
+  rows.push(...(await hostileMarkdown(ctx)));
   return { rows, threadSignedInP50: d.result.p50, threadHtml };
 }
 
@@ -201,4 +203,18 @@ async function mixedRow(ctx: Ctx, thread: string, lists: string[]): Promise<Row>
   const row = loadRow(`j. mixed b+d+e+g, ${ctx.mixedSeconds} s`, r, m.max, undefined, targets.memory.text, targets.memory.check(change), note);
   row.value = `RSS median of the first and last ${m.windowSeconds} s ${m.startMedian.toFixed(0)} -> ${m.endMedian.toFixed(0)} MB (${percent(change)}); first and last sample ${m.first.toFixed(0)} -> ${m.last.toFixed(0)} MB (${percent((m.last - m.first) / m.first)})`;
   return row;
+}
+
+/** l: hostile previews while signed-out readers load the cached thread (bench/lib/hostile-markdown.ts). */
+async function hostileMarkdown(ctx: Ctx) {
+  ctx.log(`  l. Markdown worst case: ${HOSTILE_MARKDOWN.length} hostile previews under a read load...`);
+  const r = await surviving(ctx, "the hostile previews", () =>
+    readsWithPreviews(ctx.dir, ctx.base, {
+      readPath: ctx.threadPath, connections: ctx.connections, warmupMs: ctx.warmup * 1000, quietMs: ctx.seconds * 1000, gapMs: 1000,
+      previews: HOSTILE_MARKDOWN, plainMarkdown: PLAIN_MARKDOWN,
+    }),
+  );
+  const rows = hostileMarkdownRows(r);
+  if (r.note) for (const row of rows) row.note = joinNotes(row.note, r.note);
+  return rows;
 }
