@@ -12,10 +12,10 @@ import { answerBodies, memberCookies, postPaths, searchQueries, warmupQueries } 
 import { runLighthouse } from "./lib/lighthouse";
 import { interleavedDataSize, type SizeSide } from "./lib/data-size";
 import { countPageQueries, embeddedTarget, generateDataSet, POSTING_MEMBERS, postgresTarget, probe, type Target } from "./lib/prepare";
-import { assertPortFree, startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
+import { assertPortFree, isAlive, startPinned, stop, waitForHttp, type Proc } from "./lib/processes";
 import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
-import { runScenarios } from "./lib/scenarios";
+import { runScenarios, type Ctx } from "./lib/scenarios";
 import { bundleRows, queryRows, searchSqlRow } from "./lib/static-rows";
 import { BENCH_AUTH_SECRET, sessionCookie } from "./lib/session";
 
@@ -88,24 +88,30 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     await waitForHttp(ceiling, `http://127.0.0.1:${opts.port + 1}/`);
 
     const tag = ds.topTags[1] ?? "tcp";
-    const result = await runScenarios({
+    const ctx: Ctx = {
       base, ceilingUrl: `http://127.0.0.1:${opts.port + 1}/`, ceilingPid: ceiling.pid, pageBytes: Buffer.byteLength(html), server, restart: startForum, dir,
       seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections,
       cookie: cookies[0]!, readerCookie, moderatorCookie, cookies, threadPath: ds.threads.many.url, lockedPath: ds.threads.locked.url, tagPath: `/tags/${encodeURIComponent(tag)}`,
       searchPaths: queries.map(searchPath), searchWarmupPaths: warmup.map(searchPath), postPaths: postPaths(ds, 2000, opts.seed),
       answerBodies: answerBodies(64, opts.seed), answerRate: opts.answerRate, answerSeconds: opts.answerSeconds, answerWarmup: opts.answerWarmup, mixedSeconds: withMixed ? opts.mixedSeconds : 0, log,
-    });
+    };
+    const result = await runScenarios(ctx);
+    // The machine is shared: a forum stopped from outside (runScenarios restarts it for its own
+    // runs) is started again for what follows, rather than failing the whole run.
+    const revive = async () => {
+      if (isAlive(ctx.server)) return;
+      log("  !! the forum was stopped from outside: restarting it");
+      ctx.server = await startForum();
+    };
     const rows = result.rows;
     rows.push(searchSqlRow(probed.search));
+    await revive();
     const signedInHtml = await (await fetch(`${base}${ds.threads.many.url}`, { headers: { cookie: cookies[0]! } })).text();
     const bundles = [{ label: "signed-out", html, signedIn: false }, { label: "signed-in", html: signedInHtml, signedIn: true }];
     rows.push(...queryRows(probed.findThread, pages), ...(await bundleRows(bundles, base)));
     fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
 
-    if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) {
-      const lh = await runLighthouse(`${base}${ds.threads.many.url}`, dir);
-      log("skipped" in lh ? lh.skipped : `Lighthouse (median of 3): performance ${lh.performance}, LCP ${lh.lcpMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
-    }
+    if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) await lighthouse(`${base}${ds.threads.many.url}`, () => isAlive(ctx.server), revive);
     await stop(ceiling);
     if (keep) {
       keep.push({ side: { questions, env, threadPath: ds.threads.many.url, readerCookie }, target });
@@ -155,6 +161,22 @@ async function main() {
   for (const o of outcomes) o.rows.sort((x, y) => x.scenario.charCodeAt(0) - y.scenario.charCodeAt(0));
   for (const o of outcomes) console.log(textTable(o.title, o.rows));
   writeMarkdown(outcomes);
+}
+
+/**
+ * Lighthouse, which is no row of the table: a failure is logged, not fatal; when the forum was
+ * stopped from outside meanwhile, it is started again and Lighthouse runs once more.
+ */
+async function lighthouse(url: string, alive: () => boolean, revive: () => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    await revive();
+    try {
+      const lh = await runLighthouse(url, dir);
+      return log("skipped" in lh ? lh.skipped : `Lighthouse (median of 3): performance ${lh.performance}, LCP ${lh.lcpMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
+    } catch (err) {
+      if (alive() || attempt === 2) return log(`Lighthouse failed${alive() ? "" : " (the forum was stopped from outside)"}: ${(err as Error).message.split("\n").slice(0, 2).join(" ")}`);
+    }
+  }
 }
 
 /** Row k: the signed-in reader's page at 100k against the small set, in alternating turns. */
