@@ -19,7 +19,7 @@ const trustedHops = Math.max(0, Math.min(10, Number.parseInt(process.env.TRUST_P
 /** Everything a request passes before Next.js: headers, the client's address, views, cache. */
 export function frontDoor(next: Handler, notFound: Handler): Handler {
   return (req, res) => {
-    setBaseSecurityHeaders(res);
+    setBaseSecurityHeaders(res, { https: servedOverHttps(req) });
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     const url = new URL(req.url ?? "/", "http://forum.local");
     if (serveStaticAsset(req, res, url.pathname)) return;
@@ -79,6 +79,17 @@ export function clientAddress(req: IncomingMessage, hops = trustedHops): string 
     if (seen) return seen;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/**
+ * Whether the reader's connection is HTTPS: this server's own TLS, or, behind TRUST_PROXY
+ * proxies, the scheme the outermost one saw (X-Forwarded-Proto, which such proxies set).
+ */
+export function servedOverHttps(req: IncomingMessage, hops = trustedHops): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (hops === 0) return false;
+  const protos = String(req.headers["x-forwarded-proto"] ?? "").split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
+  return protos[protos.length - 1] === "https";
 }
 
 /** A query with a NUL in it (no form of the forum's sends one): said plainly, before any page runs. */

@@ -14,6 +14,15 @@ import type { MarkdownKind, RenderJob, RenderOutcome, RenderReply } from "../lib
  * parser is most of it); anything still running at this deadline is refused.
  */
 export const RENDER_DEADLINE_MS = Number(process.env.MARKDOWN_DEADLINE_MS) || 1_000;
+/**
+ * On a machine busier than its cores (load average above the core count), every thread gets a
+ * share of a core and an ordinary post takes longer: the deadline stretches with the load, up
+ * to this many times, so that what is refused is a text too complex, not a machine too busy.
+ * Workers run beside the thread that serves requests, so a longer deadline costs readers nothing.
+ */
+const MAX_DEADLINE_STRETCH = 3;
+export const deadlineStretch = (load = os.loadavg()[0]!, cores = os.availableParallelism()) => Math.min(MAX_DEADLINE_STRETCH, Math.max(1, load / cores));
+
 // Past this many texts waiting, new ones are turned away ("busy") rather than queued for long.
 const MAX_WAITING = 200;
 
@@ -84,7 +93,7 @@ export class MarkdownWorkers {
       const job = this.waiting.shift();
       if (!job) return;
       slot.job = job;
-      slot.timer = setTimeout(() => this.replace(slot, { refused: "too-complex" }), this.deadlineMs);
+      slot.timer = setTimeout(() => this.replace(slot, { refused: "too-complex" }), this.deadlineMs * deadlineStretch());
       slot.worker.postMessage({ id: job.id, kind: job.kind, source: job.source } satisfies RenderJob);
     }
   }

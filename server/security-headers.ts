@@ -5,13 +5,30 @@ import type { ServerResponse } from "node:http";
  * Headers every response carries, cache hit or miss. The CSP cannot use a per-request nonce
  * (cached bytes are served to many readers), so inline scripts are allowed by their hashes,
  * computed from the very bytes that are sent, and other scripts only from this origin.
+ * Over HTTPS, browsers are told to keep to it (HSTS), and every cookie any part of the forum
+ * sets is marked Secure here, in one place, whoever set it.
  */
-export function setBaseSecurityHeaders(res: ServerResponse): void {
+export function setBaseSecurityHeaders(res: ServerResponse, { https }: { https: boolean }): void {
+  if (https) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    secureEveryCookie(res);
+  }
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+const secure = (cookie: string) => (/;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`);
+
+function secureEveryCookie(res: ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  const appendHeader = res.appendHeader.bind(res);
+  const fix = (name: string, value: number | string | readonly string[]) =>
+    name.toLowerCase() !== "set-cookie" ? value : Array.isArray(value) ? value.map(secure) : typeof value === "string" ? secure(value) : value;
+  res.setHeader = ((name: string, value: number | string | readonly string[]) => setHeader(name, fix(name, value))) as ServerResponse["setHeader"];
+  res.appendHeader = ((name: string, value: string | readonly string[]) => appendHeader(name, fix(name, value) as string | readonly string[])) as ServerResponse["appendHeader"];
 }
 
 const scriptOpen = Buffer.from("<script");
