@@ -19,7 +19,7 @@ import { uploadImage } from "../lib/commands/upload-image";
 import { db } from "../lib/db";
 import { consume } from "../lib/rate-limit";
 import { privileges, uploadLimits } from "../lib/rules";
-import { createDiskStore, createS3Store, useUploadStore, type UploadStore } from "../lib/uploads/storage";
+import { createDiskStore, createS3Store, imageOrigin, readS3Config, uploadDirectory, useUploadStore, type UploadStore } from "../lib/uploads/storage";
 import { frontDoor } from "../server/front-door";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "./helpers/db";
 import { code } from "./helpers/errors";
@@ -270,6 +270,17 @@ describe("serving", () => {
 });
 
 describe("an S3-compatible bucket", () => {
+  test("is configured by all four variables or none; half a configuration names what is missing", () => {
+    assert.equal(readS3Config({}), null);
+    assert.throws(() => readS3Config({ S3_BUCKET: "images" }), /needs S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY too/);
+    assert.throws(() => readS3Config({ S3_BUCKET: "b", S3_ENDPOINT: "minio:9000", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s" }), /S3_ENDPOINT must be an http\(s\) URL/);
+    const full = { S3_BUCKET: "b", S3_ENDPOINT: "http://minio:9000", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_PUBLIC_URL: "https://img.example.org/b/" };
+    assert.deepEqual(readS3Config(full), { bucket: "b", endpoint: "http://minio:9000", accessKeyId: "k", secretAccessKey: "s", region: "us-east-1", publicUrl: "https://img.example.org/b/" });
+    assert.equal(imageOrigin(full), "https://img.example.org");
+    assert.equal(uploadDirectory({ DATA_DIR: "/srv/forum" }), "/srv/forum/uploads");
+    assert.equal(uploadDirectory({ DATA_DIR: "/srv/forum", UPLOAD_DIR: "/mnt/images" }), "/mnt/images");
+  });
+
   test("stores, serves and removes images; a refused upload leaves no object", async (t) => {
     let S3rver: typeof import("s3rver").default;
     try {

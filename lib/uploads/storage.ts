@@ -137,3 +137,9 @@ export function imageOrigin(env: Record<string, string | undefined> = process.en
   const url = env.S3_PUBLIC_URL?.trim();
   return url && URL.canParse(url) ? new URL(url).origin : null;
 }
+
+/** Where images are kept, for the start-up log; a half-set S3 configuration stops start-up here. */
+export function describeUploadStorage(env: Record<string, string | undefined> = process.env): string {
+  const s3 = readS3Config(env);
+  return s3 ? `in the S3 bucket ${s3.bucket} at ${s3.endpoint}` : `in ${uploadDirectory(env)}`;
+}
