@@ -42,7 +42,7 @@ test("a member adds an image through the editor and it shows in the posted answe
   await input.setInputFiles({ name: "client-server diagram.png", mimeType: "image/png", buffer: await diagramPng() });
   await expect(status).toHaveText("Added client-server diagram.png.");
   const field = page.getByLabel("Your answer");
-  await expect(field).toHaveValue(/^!\[client server diagram\]\(\/uploads\/[A-Za-z0-9_-]{22}\/original\.png\)\n$/);
+  await expect(field).toHaveValue(/^!\[client server diagram\]\(\/uploads\/[A-Za-z0-9_-]{22}\/original\.png\)\n\n$/);
   const markdown = await field.inputValue();
   const src = /\((\/uploads\/[^)]+)\)/.exec(markdown)![1]!;
 

@@ -6,7 +6,7 @@
  */
 import type { ForumAssets } from "@/lib/assets";
 import { loginPath } from "@/lib/paths";
-import { uploadLimits } from "@/lib/rules";
+import { hasPrivilege, privileges, uploadLimits } from "@/lib/rules";
 import { Document } from "./document";
 import { ACCEPT, IMAGE_UPLOAD_PAGE, IMAGE_UPLOAD_ROUTE } from "./image-upload";
 import type { HeaderMember } from "./site-chrome";
@@ -40,6 +40,11 @@ export function ImageUploadPage({ outcome, assets, member }: PageProps) {
             {`\n${outcome.markdown}`}
           </textarea>
         </section>
+      )}
+      {member && !hasPrivilege(member, "uploadImages") && (
+        <p class="muted">
+          Members can add images from {privileges.uploadImages} points; you have {member.points}.
+        </p>
       )}
       {member ? (
         <form method="post" action={IMAGE_UPLOAD_ROUTE} enctype="multipart/form-data" class="stack-form">

@@ -27,8 +27,8 @@ function say(control: Control, message: string, error = false): void {
 
 function insert(field: HTMLTextAreaElement, markdown: string): void {
   const before = field.value.slice(0, field.selectionStart);
-  // An image on a line of its own reads best in the source and renders as its own paragraph.
-  const text = `${before && !before.endsWith("\n") ? "\n\n" : ""}${markdown}\n`;
+  // An image as a paragraph of its own: what is typed next starts the next paragraph.
+  const text = `${before && !before.endsWith("\n") ? "\n\n" : ""}${markdown}\n\n`;
   field.setRangeText(text, field.selectionStart, field.selectionEnd, "end");
   field.dispatchEvent(new Event("input", { bubbles: true }));
 }
