@@ -259,6 +259,30 @@ describe("serving", () => {
     assert.equal(put.status, 405);
   });
 
+  test("the upload route takes bodies up to UPLOAD_MAX_BYTES, refusing larger ones by their length, unread", async () => {
+    const send = (length: number, accept: string) =>
+      new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+        const req = http.request(`${base}/api/uploads`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(length), accept } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), text }));
+        });
+        req.on("error", reject);
+        req.end(Buffer.alloc(Math.min(length, 1024)));
+      });
+    const json = await send(uploadLimits.maxBytes + 128 * 1024, "application/json");
+    assert.equal(json.status, 413);
+    assert.match(JSON.parse(json.text).error, /images can be up to 4 MB/);
+    const page = await send(uploadLimits.maxBytes + 128 * 1024, "text/html");
+    assert.equal(page.status, 413);
+    assert.match(page.type, /text\/html/);
+    // A file of 3 MB is far over what any other form may send, but reaches the upload route.
+    const passes = await send(3 * 1024 * 1024, "application/json");
+    assert.equal(passes.status, 200);
+    assert.equal(passes.text, "next");
+  });
+
   test("a second fetch with the ETag is answered 304", async () => {
     const result = await uploadImage(await uploader(), { bytes: await images.png() });
     const first = await fetch(`${base}${result.url}`);

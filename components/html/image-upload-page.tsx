@@ -32,6 +32,7 @@ export function ImageUploadPage({ outcome, assets, member }: PageProps) {
       {outcome && "markdown" in outcome && (
         <section class="image-upload-result" aria-labelledby="image-upload-done">
           <h2 id="image-upload-done">Uploaded</h2>
+          {/* eslint-disable-next-line @next/next/no-img-element -- hono/jsx renders this, not React: next/image does not apply */}
           <img src={outcome.url} alt="The uploaded image" class="image-upload-preview" />
           <p>
             <label for="image-markdown">Copy this into your post:</label>
