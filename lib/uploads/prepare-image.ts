@@ -39,6 +39,10 @@ export type PreparedImage = {
   frames: number;
 };
 
+// libvips keeps recent operations' results in memory by default (up to 50 MB); uploads are never
+// decoded twice, so that would only be memory held.
+sharp.cache(false);
+
 const startsWith = (bytes: Buffer, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
@@ -74,7 +78,8 @@ function decoder(bytes: Buffer, format: ImageFormat): Sharp {
 
 function encode(image: Sharp, format: ImageFormat): Sharp {
   if (format === "png") return image.png({ compressionLevel: 8 });
-  if (format === "jpeg") return image.jpeg({ quality: 85, mozjpeg: true });
+  // Not mozjpeg: files 12% smaller for 7 times the CPU (measured on a 6-megapixel photo).
+  if (format === "jpeg") return image.jpeg({ quality: 85 });
   if (format === "webp") return image.webp({ quality: 85 });
   return image.gif();
 }
