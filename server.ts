@@ -15,6 +15,7 @@ import { listenToCluster } from "./lib/cluster-bus";
 import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
+import { describeUploadStorage } from "./lib/uploads/storage";
 import { frontDoor } from "./server/front-door";
 import { openControlSocket } from "./server/control-socket";
 import { readDatabaseTarget } from "./lib/db/config";
@@ -40,6 +41,7 @@ async function main() {
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
   process.env.AUTH_SECRET ||= await ensureAuthSecret();
   await loadRuleOverrides();
+  console.log(`Images: kept ${describeUploadStorage()}.`);
   if (await connectRedis()) {
     await listenToCluster({
       onMessage: async (message) => {

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import { MarkdownEditor } from "@/components/html/markdown-editor";
 import { onFieldInput, startPreviews } from "@/lib/enhance/editor";
+import { enableImageUploads } from "@/lib/enhance/images";
 
 type Props = Parameters<typeof MarkdownEditor>[0];
 
@@ -18,7 +19,11 @@ export function MarkdownField(props: Props) {
     if (!root) return;
     root.addEventListener("input", onFieldInput);
     startPreviews(root);
-    return () => root.removeEventListener("input", onFieldInput);
+    const stopImageUploads = enableImageUploads(root);
+    return () => {
+      root.removeEventListener("input", onFieldInput);
+      stopImageUploads();
+    };
   }, []);
   return <div ref={island} className="html-island" dangerouslySetInnerHTML={{ __html: String(MarkdownEditor(props)) }} />;
 }

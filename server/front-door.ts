@@ -7,6 +7,7 @@ import { captureHtml } from "./html-capture";
 import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
+import { isUploadPath, serveUpload } from "./uploads";
 import { isThreadPath, serveThread } from "./thread-page";
 import { answeredWhileDatabaseDown } from "./unavailable";
 import { refuseOversizedWrite } from "./write-body-limit";
@@ -23,6 +24,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     const url = new URL(req.url ?? "/", "http://forum.local");
     if (serveStaticAsset(req, res, url.pathname)) return;
+    if (isUploadPath(url.pathname)) return void serveUpload(req, res, url.pathname);
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
     // 500, and a NUL reaches the database, which refuses the query; to a reader either is
     // simply a page that does not exist.

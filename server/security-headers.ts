@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { imageOrigin } from "../lib/uploads/storage";
 
 /**
  * Headers every response carries, cache hit or miss. The CSP cannot use a per-request nonce
@@ -58,6 +59,8 @@ function inlineScriptHashes(html: Buffer): Set<string> {
   return hashes;
 }
 
+const extraImageOrigin = imageOrigin();
+
 export function contentSecurityPolicyFor(html: Buffer): string {
   const hashes = inlineScriptHashes(html);
   return [
@@ -65,7 +68,9 @@ export function contentSecurityPolicyFor(html: Buffer): string {
     `script-src 'self' ${[...hashes].join(" ")}`.trim(),
     // React and Next set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    // Images only from the forum itself (members' uploads are served at /uploads/), or from the
+    // image bucket's public address when S3_PUBLIC_URL is set: the Markdown pipeline keeps no others.
+    `img-src 'self'${extraImageOrigin ? ` ${extraImageOrigin}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { countText, type MarkdownKind } from "@/lib/enhance/preview";
 import { limits } from "@/lib/rules";
+import { ImageUploadControl } from "./image-upload";
 
 type Props = {
   id: string;
@@ -50,6 +51,7 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
           <p id={hintId} class="editor-hint">
             Markdown: **bold**, `code`, lists, tables, [links](https://…)
           </p>
+          {kind === "post" && <ImageUploadControl fieldId={id} />}
           <span class={value.length > maxLength ? "editor-counter editor-counter-over" : "editor-counter"} data-count-of={id} data-over-class="editor-counter-over">
             {countText(value.length, maxLength)}
           </span>

@@ -9,6 +9,7 @@
 import { postAnswerInPlace } from "./answer-form";
 import { onFieldInput, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
+import { enableImageUploads } from "./images";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
 import { sendThreadForm } from "./thread-forms";
@@ -29,6 +30,7 @@ document.addEventListener("click", (e) => {
 });
 
 document.addEventListener("input", onFieldInput);
+enableImageUploads(document);
 
 window.addEventListener("pageshow", (e) => {
   if (e.persisted) resetSentForms();

@@ -11,10 +11,11 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { rehypeForumImages } from "./images";
 
 // Stored beside rendered HTML so stale renders can be found and redone.
 // Bump whenever the output for the same source can change.
-export const MARKDOWN_PIPELINE_VERSION = 1;
+export const MARKDOWN_PIPELINE_VERSION = 2;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -63,6 +64,7 @@ const postProcessor = unified()
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" })
   .use(rehypeSanitize, postSchema)
+  .use(rehypeForumImages)
   .use(rehypeForumLinks)
   .use(rehypeStringify)
   .freeze();
