@@ -1,0 +1,80 @@
+/**
+ * The PDF's fonts, from npm packages (nothing is downloaded): Noto Sans, the fallback the
+ * forum's own font stack ends on (app/globals.css), Noto Sans Mono for code, and the
+ * monochrome Noto Emoji. Fontsource ships each font cut into subsets by script (and the emoji
+ * by ranges), as WOFF, which PDFKit reads (it does not read WOFF2). Each grapheme of a text is
+ * drawn in the first font of its chain that has it: emoji in the emoji font, the rest in the
+ * text font of its style, then any other; runs.ts splits texts that way.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as fontkit from "fontkit";
+import { processState } from "../../process-state";
+import { woffToSfnt } from "./woff";
+
+export type TextStyle = "regular" | "bold" | "italic" | "boldItalic" | "mono";
+
+export type FontFile = { key: string; file: string };
+
+const SCRIPTS = ["latin", "latin-ext", "greek", "greek-ext", "cyrillic", "cyrillic-ext", "vietnamese"];
+const EMOJI_RANGES = ["emoji", ...Array.from({ length: 11 }, (_, i) => String(i))];
+
+const cuts: Record<Exclude<TextStyle, "mono">, string> = { regular: "400-normal", bold: "700-normal", italic: "400-italic", boldItalic: "700-italic" };
+
+const require = createRequire(import.meta.url);
+const filesOf = (pkg: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "files");
+
+function textChain(style: TextStyle): FontFile[] {
+  if (style === "mono") return SCRIPTS.map((s) => ({ key: `mono-${s}`, file: path.join(filesOf("@fontsource/noto-sans-mono"), `noto-sans-mono-${s}-400-normal.woff`) }));
+  return SCRIPTS.map((s) => ({ key: `sans-${cuts[style]}-${s}`, file: path.join(filesOf("@fontsource/noto-sans"), `noto-sans-${s}-${cuts[style]}.woff`) }));
+}
+
+const emojiChain = (): FontFile[] => EMOJI_RANGES.map((r) => ({ key: `emoji-${r}`, file: path.join(filesOf("@fontsource/noto-emoji"), `noto-emoji-${r}-400-normal.woff`) }));
+
+type Loaded = { file: FontFile; bytes: Buffer; font: fontkit.Font };
+
+// Read and parsed once per process: the files for PDFKit to embed, the fonts to ask what they cover.
+const held = processState<{ fonts: Map<string, Loaded> }>("study-pdf-fonts", () => ({ fonts: new Map() }));
+
+function load(file: FontFile): Loaded {
+  let loaded = held.fonts.get(file.key);
+  if (!loaded) {
+    const bytes = woffToSfnt(fs.readFileSync(file.file));
+    loaded = { file, bytes, font: fontkit.create(bytes) as fontkit.Font };
+    held.fonts.set(file.key, loaded);
+  }
+  return loaded;
+}
+
+export const fontBytes = (key: string): Buffer => {
+  const loaded = held.fonts.get(key);
+  if (!loaded) throw new Error(`Font ${key} was never looked up.`);
+  return loaded.bytes;
+};
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+
+const chosen = new Map<string, string>();
+
+/** The key of the font to draw one grapheme in, for a span of `style`. */
+export function fontForGrapheme(grapheme: string, style: TextStyle): string {
+  const memo = `${style}\u0000${grapheme}`;
+  let key = chosen.get(memo);
+  if (key === undefined) {
+    key = pickFont(grapheme, style);
+    if (chosen.size < 20_000) chosen.set(memo, key);
+  }
+  return key;
+}
+
+function pickFont(grapheme: string, style: TextStyle): string {
+  const first = grapheme.codePointAt(0) ?? 32;
+  const emoji = EMOJI.test(grapheme);
+  const chains = emoji ? [emojiChain(), textChain(style), textChain("regular")] : [textChain(style), textChain("regular"), textChain("mono"), emojiChain()];
+  for (const chain of chains) {
+    for (const file of chain) if (load(file).font.hasGlyphForCodePoint(first)) return file.key;
+  }
+  // No font has it: the text font's "missing glyph" box says so, as a browser would.
+  return load(textChain(style)[0]!).file.key;
+}
