@@ -1,0 +1,91 @@
+/**
+ * The study sheet of a thread written like the flagship (its question and answer, picked as
+ * best), read back through the thread's shared data as the server reads it, on either database:
+ * the PDF is a real PDF of the expected pages, titled with the question, and kept per version.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { PDFDocument } from "pdf-lib";
+import { createQuestion } from "../lib/commands/create-question";
+import { selectBestAnswer } from "../lib/commands/select-best-answer";
+import { loadPublicThread } from "../lib/data/thread-cache";
+import { lastPdfMs, stopStudyPdfWorker, studyPdf } from "../server/study-pdf";
+import { renderStudyPdf } from "../lib/study/pdf/study-pdf";
+import { studySheetFor } from "../lib/study/sheet";
+import { flagshipThread } from "../prisma/seed/flagship";
+import { closeTestDatabase, openTestDatabase } from "./helpers/db";
+import { answerAs, member, someCategoryId } from "./helpers/fixtures";
+
+before(openTestDatabase);
+after(async () => {
+  await stopStudyPdfWorker();
+  await closeTestDatabase();
+});
+
+/** Page objects in the file itself (not pdf-lib's reading of them). */
+const pageObjects = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+
+async function flagshipLikeThread() {
+  const asker = await member();
+  const q = await createQuestion(asker, { title: flagshipThread.question.title, body: flagshipThread.question.bodyMd, categoryId: await someCategoryId(), tags: "networking architecture" });
+  const a = await answerAs(await member(), q.id, flagshipThread.answer.bodyMd);
+  return { asker, q, a };
+}
+
+test("the flagship's study sheet PDF: %PDF, two A4 pages, its title, and the emoji font embedded", async () => {
+  const { asker, a, q } = await flagshipLikeThread();
+  await selectBestAnswer(asker, a.id);
+  const shared = await loadPublicThread(q.id, "votes");
+  assert.ok(shared);
+  const sheet = studySheetFor(shared);
+  assert.equal(sheet.chosen?.why, "best");
+  assert.equal(sheet.quiz.questions.length, 14);
+
+  const started = performance.now();
+  const pdf = await renderStudyPdf(sheet, { paper: "a4", origin: "http://forum.test" });
+  const ms = performance.now() - started;
+  assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  assert.equal(doc.getPageCount(), 2);
+  assert.equal(pageObjects(pdf), 2);
+  assert.equal(doc.getTitle(), flagshipThread.question.title);
+  const [width, height] = [doc.getPage(0).getWidth(), doc.getPage(0).getHeight()];
+  assert.deepEqual([Math.round(width), Math.round(height)], [595, 842], "A4");
+  const text = pdf.toString("latin1");
+  assert.match(text, /\/BaseFont \/[A-Z]{6}\+NotoEmoji/, "the emoji are drawn in Noto Emoji");
+  assert.match(text, /\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
+  console.log(`# flagship PDF: ${pdf.length} bytes, ${ms.toFixed(0)} ms (first in this process)`);
+
+  const letter = await PDFDocument.load(await renderStudyPdf(sheet, { paper: "letter", origin: "http://forum.test" }));
+  assert.deepEqual([letter.getPage(0).getWidth(), letter.getPage(0).getHeight()], [612, 792], "Letter");
+});
+
+test("an unpicked thread studies its top answer; a thread with no answer still makes one page", async () => {
+  const { q } = await flagshipLikeThread();
+  const sheet = studySheetFor((await loadPublicThread(q.id, "votes"))!);
+  assert.equal(sheet.chosen?.why, "top");
+
+  const lone = await createQuestion(await member(), { title: "What does a NAT table hold?", body: "Which entries does a NAT table keep, and for how long does it keep them?", categoryId: await someCategoryId(), tags: "nat" });
+  const empty = studySheetFor((await loadPublicThread(lone.id, "votes"))!);
+  assert.equal(empty.chosen, null);
+  const pdf = await renderStudyPdf(empty, { paper: "a4", origin: "http://forum.test" });
+  assert.equal((await PDFDocument.load(pdf)).getPageCount(), 1);
+});
+
+test("PDFs are kept per version: the same sheet is made once, an answer added makes a new one", async () => {
+  const { q } = await flagshipLikeThread();
+  const first = studySheetFor((await loadPublicThread(q.id, "votes"))!);
+  const pdf = await studyPdf(first, "a4", "http://forum.test");
+  assert.equal(await studyPdf(first, "a4", "http://forum.test"), pdf, "kept");
+  assert.notEqual(await studyPdf(first, "letter", "http://forum.test"), pdf, "per paper");
+
+  await answerAs(await member(), q.id, "| Feature | Hub | Switch |\n| --- | --- | --- |\n| Forwarding | To every port | To the right port |\n| Collisions | One domain | A domain per port |");
+  const second = studySheetFor((await loadPublicThread(q.id, "votes"))!);
+  assert.notEqual(second.version, first.version);
+  assert.equal(second.otherTables.length, 1, "the other answer's table is listed");
+  assert.equal(second.quiz.questions.length, 18, "and quizzed on");
+  const started = performance.now();
+  assert.notEqual(await studyPdf(second, "a4", "http://forum.test"), pdf);
+  console.log(`# a PDF in the worker: ${lastPdfMs()?.toFixed(0)} ms there, ${(performance.now() - started).toFixed(0)} ms to the caller`);
+  assert.equal((await PDFDocument.load(await studyPdf(second, "a4", "http://forum.test"))).getTitle(), flagshipThread.question.title);
+});
