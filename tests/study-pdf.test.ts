@@ -11,6 +11,7 @@ import { selectBestAnswer } from "../lib/commands/select-best-answer";
 import { loadPublicThread } from "../lib/data/thread-cache";
 import { lastPdfMs, stopStudyPdfWorker, studyPdf } from "../server/study-pdf";
 import { renderStudyPdf } from "../lib/study/pdf/study-pdf";
+import { MAX_QUESTIONS } from "../lib/study/quiz";
 import { studySheetFor } from "../lib/study/sheet";
 import { flagshipThread } from "../prisma/seed/flagship";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
@@ -58,6 +59,35 @@ test("the flagship's study sheet PDF: %PDF, two A4 pages, its title, and the emo
 
   const letter = await PDFDocument.load(await renderStudyPdf(sheet, { paper: "letter", origin: "http://forum.test" }));
   assert.deepEqual([letter.getPage(0).getWidth(), letter.getPage(0).getHeight()], [612, 792], "Letter");
+});
+
+test("a varied post: code, quotes, nested lists, links, symbols and a 45-row table over pages", async () => {
+  const body = [
+    "## Ports → services ✓",
+    "",
+    "Read [RFC 793](https://www.rfc-editor.org/rfc/rfc793); `netstat -tlnp` shows ≤ 65535 ports. Ελληνικά, кириллица.",
+    "",
+    "> A quote.",
+    "",
+    "1. First\n   - nested *one*\n2. Second ~~gone~~",
+    "",
+    "```sh\n$ curl -v https://example.org/a/very/long/path/that/goes/on/and/on/and/on/and/on/and/on/and/on/and/on\n```",
+    "",
+    "| Feature | TCP | UDP |",
+    "| --- | --- | --- |",
+    ...Array.from({ length: 45 }, (_, i) => `| Row ${i + 1} | Reliable stream ${i} | Datagram ${i} |`),
+  ].join("\n");
+  const asker = await member();
+  const q = await createQuestion(asker, { title: "How do ports map to services, and how do TCP and UDP differ?", body: "A table of ports and protocols would help me 👋", categoryId: await someCategoryId(), tags: "tcp udp" });
+  await answerAs(await member(), q.id, body);
+  const sheet = studySheetFor((await loadPublicThread(q.id, "votes"))!);
+  assert.equal(sheet.quiz.questions.length, MAX_QUESTIONS, "90 statements, the quiz keeps the first 40");
+  const pdf = await renderStudyPdf(sheet, { paper: "letter", origin: "http://forum.test" });
+  const doc = await PDFDocument.load(pdf);
+  assert.equal(doc.getPageCount(), 3);
+  assert.equal(pageObjects(pdf), 3);
+  const fonts = [...pdf.toString("latin1").matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+  for (const font of ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSansMono-Regular", "NotoSansMath-Regular", "NotoEmoji-Regular"]) assert.ok(fonts.includes(font), font);
 });
 
 test("an unpicked thread studies its top answer; a thread with no answer still makes one page", async () => {

@@ -1,7 +1,7 @@
 /**
  * The PDF's fonts, from npm packages (nothing is downloaded): Noto Sans, the fallback the
- * forum's own font stack ends on (app/globals.css), Noto Sans Mono for code, and the
- * monochrome Noto Emoji. Fontsource ships each font cut into subsets by script (and the emoji
+ * forum's own font stack ends on (app/globals.css), Noto Sans Mono for code, Noto Sans Math and
+ * Symbols 2 for arrows and symbols, and the monochrome Noto Emoji. Fontsource ships each font cut into subsets by script (and the emoji
  * by ranges), as WOFF, which PDFKit reads (it does not read WOFF2). Each grapheme of a text is
  * drawn in the first font of its chain that has it: emoji in the emoji font, the rest in the
  * text font of its style, then any other; runs.ts splits texts that way.
@@ -30,6 +30,12 @@ function textChain(style: TextStyle): FontFile[] {
   return SCRIPTS.map((s) => ({ key: `sans-${cuts[style]}-${s}`, file: path.join(filesOf("@fontsource/noto-sans"), `noto-sans-${s}-${cuts[style]}.woff`) }));
 }
 
+// Arrows, math and other symbols Noto Sans leaves out ("client → server", "≤", "✓").
+const symbolChain = (): FontFile[] => [
+  { key: "math-latin", file: path.join(filesOf("@fontsource/noto-sans-math"), "noto-sans-math-latin-400-normal.woff") },
+  ...["symbols", "math", "latin", "latin-ext"].map((s) => ({ key: `symbols2-${s}`, file: path.join(filesOf("@fontsource/noto-sans-symbols-2"), `noto-sans-symbols-2-${s}-400-normal.woff`) })),
+];
+
 const emojiChain = (): FontFile[] => EMOJI_RANGES.map((r) => ({ key: `emoji-${r}`, file: path.join(filesOf("@fontsource/noto-emoji"), `noto-emoji-${r}-400-normal.woff`) }));
 
 type Loaded = { file: FontFile; bytes: Buffer; font: fontkit.Font };
@@ -53,7 +59,8 @@ export const fontBytes = (key: string): Buffer => {
   return loaded.bytes;
 };
 
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+// Drawn as emoji: what shows as emoji by default, or is asked to (U+FE0F); "©" or "↔" alone are text.
+const EMOJI = /\p{Emoji_Presentation}|\ufe0f|\p{Regional_Indicator}|\u20e3/u;
 
 const chosen = new Map<string, string>();
 
@@ -71,7 +78,7 @@ export function fontForGrapheme(grapheme: string, style: TextStyle): string {
 function pickFont(grapheme: string, style: TextStyle): string {
   const first = grapheme.codePointAt(0) ?? 32;
   const emoji = EMOJI.test(grapheme);
-  const chains = emoji ? [emojiChain(), textChain(style), textChain("regular")] : [textChain(style), textChain("regular"), textChain("mono"), emojiChain()];
+  const chains = emoji ? [emojiChain(), textChain(style), textChain("regular"), symbolChain()] : [textChain(style), textChain("regular"), symbolChain(), textChain("mono"), emojiChain()];
   for (const chain of chains) {
     for (const file of chain) if (load(file).font.hasGlyphForCodePoint(first)) return file.key;
   }
