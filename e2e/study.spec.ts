@@ -44,6 +44,7 @@ test.describe("study sheets", () => {
     const res = await request.get(href!);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
+    expect(res.headers()["x-robots-tag"]).toBe("noindex");
     const body = await res.body();
     expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pdf = await PDFDocument.load(body);

@@ -20,6 +20,8 @@ import { studySheetFor } from "../lib/study/sheet";
 import { hasSessionCookie, type Handler } from "./anonymous-cache";
 import { contentSecurityPolicyFor } from "./security-headers";
 
+// The sheet repeats the thread: search engines should send readers to the thread itself.
+const NOT_INDEXED = "noindex";
 const STUDY_PATH = /^\/study\/([1-9]\d{0,8})(\.pdf|\/quiz)?\/?$/;
 export const isStudyPath = (pathname: string) => pathname.startsWith("/study/");
 
@@ -44,6 +46,7 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: Buffer, reade
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", reader ? "private, no-store" : "no-cache");
+  res.setHeader("X-Robots-Tag", NOT_INDEXED);
   res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(html));
   res.setHeader("Content-Length", html.length);
   res.end(req.method === "HEAD" ? undefined : html);
@@ -72,6 +75,7 @@ async function sendPdf(req: IncomingMessage, res: ServerResponse, url: URL, shar
   const { question } = sheet;
   res.statusCode = 200;
   res.setHeader("Content-Type", "application/pdf");
+  res.setHeader("X-Robots-Tag", NOT_INDEXED);
   res.setHeader("Content-Disposition", `inline; filename="study-sheet-${question.id}-${question.slug.replace(/[^a-z0-9-]/gi, "").slice(0, 60) || "thread"}.pdf"`);
   res.setHeader("Content-Length", pdf.length);
   res.end(req.method === "HEAD" ? undefined : pdf);
