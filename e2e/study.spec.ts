@@ -37,7 +37,7 @@ test.describe("study sheets", () => {
     await page.screenshot({ path: info.outputPath(`study-sheet-print-${info.project.name}.png`), fullPage: true });
   });
 
-  test("the study sheet's PDF: a real PDF of two A4 pages titled with the question, kept per version", async ({ page, request }) => {
+  test("the study sheet's PDF: a real PDF of three A4 pages (the last the self-check) titled with the question, kept per version", async ({ page, request }) => {
     await openFlagship(page);
     const href = await page.getByRole("complementary", { name: "Study this thread" }).getByRole("link", { name: "PDF" }).getAttribute("href");
     expect(href).toMatch(/^\/study\/\d+\.pdf$/);
@@ -48,7 +48,7 @@ test.describe("study sheets", () => {
     const body = await res.body();
     expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pdf = await PDFDocument.load(body);
-    expect(pdf.getPageCount()).toBe(2);
+    expect(pdf.getPageCount()).toBe(3);
     expect(pdf.getTitle()).toBe(flagshipTitle);
     expect(Math.round(pdf.getPage(0).getHeight())).toBe(842);
     const again = await request.get(href!, { headers: { "If-None-Match": res.headers()["etag"]! } });

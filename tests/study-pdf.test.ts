@@ -33,7 +33,7 @@ async function flagshipLikeThread() {
   return { asker, q, a };
 }
 
-test("the flagship's study sheet PDF: %PDF, two A4 pages, its title, and the emoji font embedded", async () => {
+test("the flagship's study sheet PDF: %PDF, three A4 pages (the last the self-check), its title, and the emoji font embedded", async () => {
   const { asker, a, q } = await flagshipLikeThread();
   await selectBestAnswer(asker, a.id);
   const shared = await loadPublicThread(q.id, "votes");
@@ -47,8 +47,8 @@ test("the flagship's study sheet PDF: %PDF, two A4 pages, its title, and the emo
   const ms = performance.now() - started;
   assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  assert.equal(doc.getPageCount(), 2);
-  assert.equal(pageObjects(pdf), 2);
+  assert.equal(doc.getPageCount(), 3);
+  assert.equal(pageObjects(pdf), 3);
   assert.equal(doc.getTitle(), flagshipThread.question.title);
   const [width, height] = [doc.getPage(0).getWidth(), doc.getPage(0).getHeight()];
   assert.deepEqual([Math.round(width), Math.round(height)], [595, 842], "A4");
@@ -84,8 +84,8 @@ test("a varied post: code, quotes, nested lists, links, symbols and a 45-row tab
   assert.equal(sheet.quiz.questions.length, MAX_QUESTIONS, "90 statements, the quiz keeps the first 40");
   const pdf = await renderStudyPdf(sheet, { paper: "letter", origin: "http://forum.test" });
   const doc = await PDFDocument.load(pdf);
-  assert.equal(doc.getPageCount(), 3);
-  assert.equal(pageObjects(pdf), 3);
+  assert.equal(doc.getPageCount(), 6, "3 of the sheet, 3 of self-check (40 statements)");
+  assert.equal(pageObjects(pdf), 6);
   const fonts = [...pdf.toString("latin1").matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
   for (const font of ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSansMono-Regular", "NotoSansMath-Regular", "NotoEmoji-Regular"]) assert.ok(fonts.includes(font), font);
 });

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /**
  * A thread's study sheet (the print view): the question, the answer to study (the best, or
- * the top-scored labelled so) and the tables of the other answers, laid out for A4 and Letter
+ * the top-scored labelled so), the tables of the other answers and the quiz on paper, laid out for A4 and Letter
  * by the print rules in components/html/styles/study.css (no site chrome, links followed by
  * their address, tables kept whole where they fit). Post bodies were sanitized when written.
  */
@@ -13,6 +13,7 @@ import type { StudySheet } from "@/lib/study/sheet";
 import { Document } from "../document";
 import type { HeaderMember } from "../site-chrome";
 import { studyPdfPath, studyQuizPath } from "./study-paths";
+import { SelfCheck } from "./self-check";
 import { StudyTableView } from "./study-table";
 
 type Props = { sheet: StudySheet; assets: ForumAssets; reader: HeaderMember | null; here: string };
@@ -88,6 +89,8 @@ export function StudySheetPage({ sheet, assets, reader, here }: Props) {
             ))}
           </section>
         )}
+
+        <SelfCheck quiz={sheet.quiz} questionId={question.id} />
       </article>
     </Document>
   );

@@ -1,6 +1,6 @@
 /**
  * A thread's study sheet as a PDF, made by the forum itself with PDFKit (no browser): the
- * question, the answer to study and the thread's other tables, in Noto Sans with the emoji in
+ * question, the answer to study, the thread's other tables and the quiz on paper, in Noto Sans with the emoji in
  * Noto Emoji, on A4 or Letter, numbered "page N of M". One PDF is kept per sheet version,
  * paper and address (pdf-cache.ts).
  */
@@ -31,6 +31,27 @@ function sectionHeading(w: PdfWriter, text: string, note?: string): void {
 
 function tableCaption(table: StudyTable): string {
   return table.source.kind === "question" ? "From the question" : `From the answer by ${table.source.author}`;
+}
+
+/** The quiz on paper, on a page of its own: a box per choice, the answers in small print. */
+function drawSelfCheck(w: PdfWriter, sheet: StudySheet): void {
+  w.doc.addPage();
+  w.y = w.doc.page.margins.top;
+  w.text(plain("Self-check"), { size: 13, style: "bold" });
+  w.text(plain("Which one does each statement describe? From the thread's comparison tables; the quiz online marks your answers."), { size: SIZES.small, color: COLORS.muted });
+  w.gap(6);
+  sheet.quiz.questions.forEach((q, i) => {
+    w.ensure(3 * lineHeightFor(SIZES.body));
+    const number = `${i + 1}.`;
+    const top = w.y;
+    w.text([{ text: `${q.feature}: `, bold: true }, { text: q.statement }], { size: SIZES.body, indent: 18 });
+    const [label] = w.wrap(plain(number), { size: SIZES.body, width: 18, color: COLORS.muted });
+    if (label) w.drawLine(label, w.left + 14 - label.width, top, SIZES.body);
+    w.text(plain(q.choices.map((c) => `☐ ${c}`).join("\u2003 ")), { size: SIZES.small + 0.5, color: COLORS.muted, indent: 18 });
+    w.gap(4);
+  });
+  w.gap(8);
+  w.text([{ text: "Answers: ", bold: true }, { text: sheet.quiz.questions.map((q, i) => `${i + 1}. ${q.choices[q.answer]}`).join(" · ") }], { size: SIZES.small, color: COLORS.muted });
 }
 
 /** The sheet as PDF bytes. `origin` ("https://forum.example") prints the thread's address. */
@@ -76,6 +97,8 @@ export async function renderStudyPdf(sheet: StudySheet, { paper, origin }: { pap
       drawTable(w, table.headers.map((h) => plain(h, { bold: true })), table.rows.map((r) => r.map((c) => plain(c))));
     }
   }
+
+  if (sheet.quiz.questions.length > 0) drawSelfCheck(w, sheet);
 
   const pages = w.doc.bufferedPageRange();
   for (let i = pages.start; i < pages.start + pages.count; i++) {
