@@ -38,25 +38,29 @@ const symbolChain = (): FontFile[] => [
 
 const emojiChain = (): FontFile[] => EMOJI_RANGES.map((r) => ({ key: `emoji-${r}`, file: path.join(filesOf("@fontsource/noto-emoji"), `noto-emoji-${r}-400-normal.woff`) }));
 
-type Loaded = { file: FontFile; bytes: Buffer; font: fontkit.Font };
+type Loaded = { file: FontFile; font: fontkit.Font };
 
-// Read and parsed once per process: the files for PDFKit to embed, the fonts to ask what they cover.
+// Read and parsed once per process: for PDFKit to embed, and to ask what they cover.
 const held = processState<{ fonts: Map<string, Loaded> }>("study-pdf-fonts", () => ({ fonts: new Map() }));
 
 function load(file: FontFile): Loaded {
   let loaded = held.fonts.get(file.key);
   if (!loaded) {
     const bytes = woffToSfnt(fs.readFileSync(file.file));
-    loaded = { file, bytes, font: fontkit.create(bytes) as fontkit.Font };
+    loaded = { file, font: fontkit.create(bytes) as fontkit.Font };
     held.fonts.set(file.key, loaded);
   }
   return loaded;
 }
 
-export const fontBytes = (key: string): Buffer => {
+/**
+ * The parsed font for PDFKit to embed (it takes fontkit's objects as they are): parsing its
+ * layout tables again for every document was most of a PDF's cost.
+ */
+export const parsedFont = (key: string): fontkit.Font => {
   const loaded = held.fonts.get(key);
   if (!loaded) throw new Error(`Font ${key} was never looked up.`);
-  return loaded.bytes;
+  return loaded.font;
 };
 
 // Drawn as emoji: what shows as emoji by default, or is asked to (U+FE0F); "©" or "↔" alone are text.

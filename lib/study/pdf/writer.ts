@@ -6,7 +6,7 @@
  */
 import PDFDocument from "pdfkit";
 import { processState } from "../../process-state";
-import { fontBytes, type TextStyle } from "./fonts";
+import { parsedFont, type TextStyle } from "./fonts";
 import { splitRuns } from "./runs";
 import type { Span } from "./blocks";
 
@@ -55,7 +55,7 @@ export class PdfWriter {
 
   useFont(key: string, size: number): void {
     if (!this.registered.has(key)) {
-      this.doc.registerFont(key, fontBytes(key));
+      this.doc.registerFont(key, parsedFont(key) as unknown as Buffer);
       this.registered.add(key);
     }
     this.doc.font(key).fontSize(size);
