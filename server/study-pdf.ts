@@ -12,6 +12,8 @@ import type { Paper } from "../lib/study/pdf/study-pdf";
 import type { PdfJob, PdfReply } from "../lib/study/pdf/worker";
 
 const DEADLINE_MS = 20_000;
+// PDFs are made one at a time; past this many waiting, more are turned away (503) than queued.
+const MAX_WAITING = 8;
 const MAX_KEPT = 40;
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
@@ -59,6 +61,7 @@ function worker(): Worker {
 }
 
 function makeInWorker(sheet: StudySheet, paper: Paper, origin: string): Promise<Buffer> {
+  if (state.pending.size >= MAX_WAITING) return Promise.reject(new Error("Too many study PDFs are being made at once."));
   return new Promise((resolve, reject) => {
     const id = state.nextId++;
     const w = worker();

@@ -14,10 +14,16 @@ import { renderStudyPdf } from "../lib/study/pdf/study-pdf";
 import { MAX_QUESTIONS } from "../lib/study/quiz";
 import { studySheetFor } from "../lib/study/sheet";
 import { flagshipThread } from "../prisma/seed/flagship";
+import { startMarkdownWorkers } from "../server/markdown-workers";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
 import { answerAs, member, someCategoryId } from "./helpers/fixtures";
 
-before(openTestDatabase);
+before(async () => {
+  // These tests write long posts; on a loaded machine the first render in a cold worker can
+  // pass the 1 s Markdown deadline, which is not what they test.
+  startMarkdownWorkers({ deadlineMs: 15_000 });
+  await openTestDatabase();
+});
 after(async () => {
   await stopStudyPdfWorker();
   await closeTestDatabase();
