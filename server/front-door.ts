@@ -8,6 +8,7 @@ import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { isUploadPath, serveUpload } from "./uploads";
+import { isStudyPath, serveStudy } from "./study-page";
 import { isThreadPath, serveThread } from "./thread-page";
 import { answeredWhileDatabaseDown } from "./unavailable";
 import { refuseOversizedWrite } from "./write-body-limit";
@@ -40,6 +41,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     // The live preview is a pure render, not a write: it has no budget to spend.
     if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
     if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
+    if (isStudyPath(url.pathname)) return serveStudy(req, res, url, notFound);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }

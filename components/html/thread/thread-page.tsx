@@ -9,6 +9,7 @@ import { raw } from "hono/html";
 import type { ForumAssets } from "@/lib/assets";
 import { isModerator } from "@/lib/permissions";
 import { Document } from "../document";
+import { StudyPanel } from "../study/study-panel";
 import type { AnswerOrder, PublicThread, Reader } from "./model";
 import { AnswerArticle, QuestionArticle } from "./posts";
 import type { PostPart } from "./post-part";
@@ -42,6 +43,7 @@ export function ThreadPage({ shared, reader, order, back, posts, assets, descrip
         <ThreadStatus question={question} />
         {raw(posts.question)}
         <BountyPanel bounty={bounty} reader={reader} question={question} back={back} />
+        <StudyPanel questionId={question.id} />
         <section aria-labelledby="answers-heading" class="answers">
           <AnswersHeading count={answers.length} question={question} order={order} />
           {posts.answers.map((html) => raw(html))}
