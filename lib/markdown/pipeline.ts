@@ -11,10 +11,12 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { HIGHLIGHT_CLASSES, rehypeCodeHighlight, rehypeUnwrapBareSpans } from "./code-highlight";
 
 // Stored beside rendered HTML so stale renders can be found and redone.
 // Bump whenever the output for the same source can change.
-export const MARKDOWN_PIPELINE_VERSION = 1;
+// 2: code blocks highlighted (./code-highlight.ts).
+export const MARKDOWN_PIPELINE_VERSION = 2;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -24,7 +26,8 @@ const postSchema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    code: [["className", /^language-[\w+#.-]+$/]],
+    code: [["className", "hljs", /^language-[\w+#.-]+$/]],
+    span: [["className", ...HIGHLIGHT_CLASSES]],
     th: ["align"],
     td: ["align"],
   },
@@ -62,7 +65,9 @@ const postProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" })
+  .use(...rehypeCodeHighlight)
   .use(rehypeSanitize, postSchema)
+  .use(rehypeUnwrapBareSpans)
   .use(rehypeForumLinks)
   .use(rehypeStringify)
   .freeze();
