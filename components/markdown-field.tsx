@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { MarkdownEditor } from "@/components/html/markdown-editor";
+import { startDrafts } from "@/lib/enhance/drafts";
 import { onFieldInput, startPreviews } from "@/lib/enhance/editor";
 
 type Props = Parameters<typeof MarkdownEditor>[0];
@@ -18,6 +19,8 @@ export function MarkdownField(props: Props) {
     if (!root) return;
     root.addEventListener("input", onFieldInput);
     startPreviews(root);
+    // The ask form is kept as a draft (its form says so); the listeners are the document's, once.
+    startDrafts();
     return () => root.removeEventListener("input", onFieldInput);
   }, []);
   return <div ref={island} className="html-island" dangerouslySetInnerHTML={{ __html: String(MarkdownEditor(props)) }} />;

@@ -7,6 +7,7 @@
  * need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
+import { startDrafts } from "./drafts";
 import { onFieldInput, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
 import { focusOpenForm, openForm } from "./open-form";
@@ -35,5 +36,6 @@ window.addEventListener("pageshow", (e) => {
 });
 
 startPreviews();
+startDrafts();
 // A link followed without this script (or a refused post) renders the form open: continue there.
 focusOpenForm(document, location.pathname + location.search + location.hash);
