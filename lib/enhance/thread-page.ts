@@ -8,7 +8,7 @@
  */
 import { postAnswerInPlace } from "./answer-form";
 import { startDrafts } from "./drafts";
-import { onFieldInput, startPreviews } from "./editor";
+import { onEditorKeydown, onFieldInput, onToolbarClick, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
@@ -27,7 +27,10 @@ document.addEventListener("submit", (e) => {
 document.addEventListener("click", (e) => {
   const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");
   if (link) openForm(link, e);
+  onToolbarClick(e);
 });
+
+document.addEventListener("keydown", onEditorKeydown);
 
 document.addEventListener("input", onFieldInput);
 
