@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { DraftControls, draftFormAttributes } from "@/components/html/draft-controls";
+import { EditSummaryField } from "@/components/edit-summary-field";
 import { HtmlIsland } from "@/components/html-island";
 import { FieldError, FormMessage } from "@/components/field-error";
 import { MarkdownField } from "@/components/markdown-field";
@@ -9,7 +10,7 @@ import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 import { limits } from "@/lib/rules";
 
-type Values = { title: string; body: string; categoryId: string; tags: string };
+type Values = { title: string; body: string; categoryId: string; tags: string; summary?: string };
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   categories: readonly { id: number; name: string; emoji: string }[];
@@ -60,6 +61,7 @@ export function QuestionForm({ action, categories, initial, draft, submitLabel }
       <input id="tags" name="tags" defaultValue={values.tags} placeholder="tcp, routing, ipv6" aria-describedby="tags-hint tags-error" aria-invalid={errors.tags ? true : undefined} autoComplete="off" />
       <p id="tags-hint" className="hint">Up to {limits.tagsMax}, separated by commas or spaces.</p>
       <FieldError id="tags-error" errors={errors.tags} />
+      {initial && <EditSummaryField value={values.summary} errors={errors.summary} />}
       <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
     </form>
   );
