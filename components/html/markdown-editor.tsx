@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from "hono/html";
 import { TOOLBAR } from "@/lib/enhance/format-text";
 import { countText, type MarkdownKind } from "@/lib/enhance/preview";
 import { limits } from "@/lib/rules";
@@ -32,7 +33,7 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
         <label for={id} class="editor-label">
           {label}
         </label>
-        <EditorToolbar fieldId={id} />
+        {raw(toolbarHtml(id))}
         <textarea
           id={id}
           name={name}
@@ -91,4 +92,16 @@ function EditorToolbar({ fieldId }: { fieldId: string }) {
       ))}
     </div>
   );
+}
+
+// The same few fields on every page (answer-body, body): each toolbar is written once, not on
+// every member's thread request.
+const toolbars = new Map<string, string>();
+function toolbarHtml(fieldId: string): string {
+  let html = toolbars.get(fieldId);
+  if (html === undefined) {
+    html = String(<EditorToolbar fieldId={fieldId} />);
+    if (toolbars.size < 100) toolbars.set(fieldId, html);
+  }
+  return html;
 }
