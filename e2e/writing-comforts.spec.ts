@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
-import { askQuestion, signUpNewMember, uniqueUsername } from "./helpers";
+import { askQuestion, logInWithoutJavaScript, signUpNewMember, uniqueUsername } from "./helpers";
 
 const require = createRequire(import.meta.url);
 
@@ -125,6 +125,22 @@ test("leaving the page saves at once; Discard draft drops it", async ({ browser 
   await expect(page.getByText("Draft discarded.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Your answer")).toHaveValue("");
+});
+
+test("without JavaScript a kept draft is in the form, and Discard draft posts the form and comes back", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "nojs");
+  const path = await askQuestion(asker.page, `No-script draft ${uniqueUsername("q")} about MTU`, "What happens when a packet exceeds the path MTU?");
+  const { page, username } = await signUpNewMember(browser, "nojsans");
+  await page.goto(path);
+  const text = `Fragmentation or an ICMP error ${uniqueUsername("n")}`;
+  await page.getByLabel("Your answer").fill(text);
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  const plain = await logInWithoutJavaScript(browser, username, path);
+  await expect(plain.getByLabel("Your answer")).toHaveValue(text);
+  await plain.getByRole("button", { name: "Discard draft" }).click();
+  await expect(plain).toHaveURL(new RegExp(`${path}$`));
+  await expect(plain.getByLabel("Your answer")).toHaveValue("");
+  await expect(plain.getByRole("button", { name: "Discard draft" })).toHaveCount(0);
 });
 
 test("the ask form keeps its draft, title and tags too, until the question is posted", async ({ browser }) => {
