@@ -1,7 +1,7 @@
 import { diffLines } from "@/lib/diff";
 import { RelativeTime } from "./relative-time";
 
-type Revision = { id: number; title: string | null; bodyMd: string; createdAt: Date; editor: { username: string } };
+type Revision = { id: number; title: string | null; bodyMd: string; summary: string | null; createdAt: Date; editor: { username: string } };
 
 /** Every version of a post, newest first, each with what changed from the one before. */
 export function RevisionList({ revisions }: { revisions: Revision[] }) {
@@ -13,6 +13,7 @@ export function RevisionList({ revisions }: { revisions: Revision[] }) {
           <h2>
             {number === 1 ? "Original" : `Revision ${number}`} by {revision.editor.username}, <RelativeTime date={revision.createdAt} />
           </h2>
+          {revision.summary && <p className="revision-summary">Edit summary: {revision.summary}</p>}
           {previous && previous.title !== revision.title && revision.title && (
             <p>
               Title: <del>{previous.title}</del> → <ins>{revision.title}</ins>

@@ -94,6 +94,8 @@ export const limits = {
   titleMax: 150,
   bodyMin: 20,
   bodyMax: 30_000,
+  /** An edit's summary (a CHECK in the database holds it too). */
+  editSummaryMax: 300,
   answerMin: 10,
   tagsMax: 5,
   tagMaxLength: 30,

@@ -38,8 +38,10 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     countThreadView(req, url);
     const write = req.method !== "GET" && req.method !== "HEAD";
     if (write && refuseOversizedWrite(req, res, url)) return;
-    // The live preview is a pure render, not a write: it has no budget to spend.
-    if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
+    // The live preview is a pure render, not a write: it has no budget to spend. A draft's
+    // saves come every few seconds while a member types: they have a budget of their own
+    // (lib/commands/drafts.ts), per member, which members behind one address do not share.
+    if (write && url.pathname !== "/api/preview" && url.pathname !== "/api/drafts") return limitWrites(req, res, url, next);
     if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
     if (isStudyPath(url.pathname)) return serveStudy(req, res, url, notFound);
     return serveWithAnonymousCache(req, res, url, next);

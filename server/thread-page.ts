@@ -15,6 +15,7 @@ import { postPart, type PostPart } from "../components/html/thread/post-part";
 import { forumAssets, type ForumAssets } from "../lib/assets";
 import type { SessionMember } from "../lib/auth/session-member";
 import { cookieJar } from "../lib/auth/session-token";
+import { findDraft } from "../lib/data/drafts";
 import type { AnswerOrder } from "../lib/data/thread";
 import { loadPublicThread, type PublicThread } from "../lib/data/thread-cache";
 import { clearNoticeCookie, NOTICE_COOKIE, readNotice, type Notice } from "../lib/notices";
@@ -47,10 +48,10 @@ function keptPost(shared: PublicThread, key: string, render: () => string): stri
 
 const partKey = (post: string, part: PostPart, back: string) => `${post}|${back}|${JSON.stringify(part)}`;
 
-type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets };
+type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets; draft?: string | null };
 
 /** The whole page for one reader: each post from the kept renders when its part matches. */
-export function threadPageHtml({ shared, reader, order, opened, notice, assets }: PageInputs): string {
+export function threadPageHtml({ shared, reader, order, opened, notice, assets, draft }: PageInputs): string {
   const { question, answers } = shared.thread;
   const canonical = questionPath(question);
   const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
@@ -62,7 +63,7 @@ export function threadPageHtml({ shared, reader, order, opened, notice, assets }
       return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
     }),
   };
-  return String(ThreadPage({ shared, reader, order, back, posts, assets, description: question.excerpt || undefined }));
+  return String(ThreadPage({ shared, reader, order, back, posts, assets, description: question.excerpt || undefined, draft }));
 }
 
 /**
@@ -88,7 +89,9 @@ export async function serveThreadPage(req: IncomingMessage, res: ServerResponse,
 
   const opened = parseOpenForms({ flag: url.searchParams.get("flag") ?? undefined, comment: url.searchParams.get("comment") ?? undefined });
   const notice = reader ? readNotice(cookieJar(req.headers.cookie).get(NOTICE_COOKIE)?.value) : null;
-  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets() }));
+  // The reader's draft answer, looked for only when they keep any (most members, most reads: no query).
+  const draft = reader && reader.drafts > 0 ? ((await findDraft(reader.id, question.id))?.body ?? null) : null;
+  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets(), draft }));
 
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");

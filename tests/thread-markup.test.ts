@@ -24,7 +24,7 @@ const longAgo = new Date(Date.now() - 10 * day);
 const ids = { asker: 1, answerer: 2, other: 3, member: 10, voter: 11, newbie: 12, offerer: 13, moderator: 20, admin: 21 };
 
 function reader(id: number, role: string, points: number, username = `user${id}`): SessionMember {
-  return { id, username, role: role as SessionMember["role"], points, sessionVersion: 0, suspendedUntil: null, unread: 0 };
+  return { id, username, role: role as SessionMember["role"], points, sessionVersion: 0, suspendedUntil: null, unread: 0, drafts: 0 };
 }
 
 const readers: Record<string, SessionMember | null> = {

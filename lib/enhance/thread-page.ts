@@ -7,7 +7,8 @@
  * need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
-import { onFieldInput, startPreviews } from "./editor";
+import { startDrafts } from "./drafts";
+import { onEditorKeydown, onFieldInput, onToolbarClick, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
 import { enableImageUploads } from "./images";
 import { focusOpenForm, openForm } from "./open-form";
@@ -27,7 +28,10 @@ document.addEventListener("submit", (e) => {
 document.addEventListener("click", (e) => {
   const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");
   if (link) openForm(link, e);
+  onToolbarClick(e);
 });
+
+document.addEventListener("keydown", onEditorKeydown);
 
 document.addEventListener("input", onFieldInput);
 enableImageUploads(document);
@@ -37,5 +41,6 @@ window.addEventListener("pageshow", (e) => {
 });
 
 startPreviews();
+startDrafts();
 // A link followed without this script (or a refused post) renders the form open: continue there.
 focusOpenForm(document, location.pathname + location.search + location.hash);

@@ -12,10 +12,13 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { rehypeForumImages } from "./images";
+import { HIGHLIGHT_CLASSES, rehypeCodeHighlight, rehypeUnwrapBareSpans } from "./code-highlight";
 
 // Stored beside rendered HTML so stale renders can be found and redone.
 // Bump whenever the output for the same source can change.
-export const MARKDOWN_PIPELINE_VERSION = 2;
+// 2: code blocks highlighted (./code-highlight.ts); images only from /uploads (./images.ts).
+// 3: @mentions of members as links.
+export const MARKDOWN_PIPELINE_VERSION = 3;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -25,7 +28,8 @@ const postSchema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    code: [["className", /^language-[\w+#.-]+$/]],
+    code: [["className", "hljs", /^language-[\w+#.-]+$/]],
+    span: [["className", ...HIGHLIGHT_CLASSES]],
     th: ["align"],
     td: ["align"],
   },
@@ -63,8 +67,10 @@ const postProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" })
+  .use(...rehypeCodeHighlight)
   .use(rehypeSanitize, postSchema)
   .use(rehypeForumImages)
+  .use(rehypeUnwrapBareSpans)
   .use(rehypeForumLinks)
   .use(rehypeStringify)
   .freeze();

@@ -32,9 +32,11 @@ type Props = {
   posts: { question: string; answers: string[] };
   assets: ForumAssets;
   description?: string;
+  /** The reader's own draft answer to this question (theirs alone: members' pages are never cached). */
+  draft?: string | null;
 };
 
-export function ThreadPage({ shared, reader, order, back, posts, assets, description }: Props) {
+export function ThreadPage({ shared, reader, order, back, posts, assets, description, draft }: Props) {
   const { question, answers, bounty } = shared.thread;
   return (
     <Document title={question.title} description={description} assets={assets} member={reader} here={back} withScript={reader !== null}>
@@ -48,7 +50,7 @@ export function ThreadPage({ shared, reader, order, back, posts, assets, descrip
           <AnswersHeading count={answers.length} question={question} order={order} />
           {posts.answers.map((html) => raw(html))}
         </section>
-        <AnswerSection question={question} reader={reader} back={back} />
+        <AnswerSection question={question} reader={reader} back={back} draft={reader ? draft : null} />
       </div>
     </Document>
   );

@@ -9,6 +9,7 @@ import { formatExact, plural } from "@/lib/format";
 import { loginPath, questionPath, userPath } from "@/lib/paths";
 import { bountyRules, limits, rules } from "@/lib/rules";
 import { FieldError, FormMessage } from "../form-bits";
+import { DraftControls, draftFormAttributes } from "../draft-controls";
 import { MarkdownEditor } from "../markdown-editor";
 import { ActionButton, ActionForm } from "./action-form";
 import { NO_ECHO, type AnswerOrder, type Bounty, type Echo, type Question, type Reader } from "./model";
@@ -173,14 +174,20 @@ export function AnswersHeading({ count, question, order }: { count: number; ques
 export const ANSWER_FIELD_ID = "answer-body";
 export const ANSWER_ERROR_ID = "answer-body-error";
 
-/** The answer form; the form alone, for its refusal page too. */
-export function AnswerForm({ questionId, back, echo = NO_ECHO }: { questionId: number; back: string; echo?: Echo }) {
+/**
+ * The answer form; the form alone, for its refusal page too. Its text is kept as the member's
+ * draft for this question while they write (lib/enhance/drafts.ts); `draft` is that text, kept
+ * from an earlier visit.
+ */
+export function AnswerForm({ questionId, back, echo = NO_ECHO, draft }: { questionId: number; back: string; echo?: Echo; draft?: string | null }) {
+  const restored = echo.values.body === undefined && !!draft;
   return (
-    <form class="stack-form" noValidate action={`/api/questions/${questionId}/answers`} method="post" data-answer-form="">
+    <form class="stack-form" noValidate action={`/api/questions/${questionId}/answers`} method="post" data-answer-form="" {...draftFormAttributes(questionId)}>
       <input type="hidden" name="back" value={back} />
       <FormMessage message={echo.message} />
-      <MarkdownEditor id={ANSWER_FIELD_ID} name="body" label="Your answer" value={echo.values.body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId={ANSWER_ERROR_ID} invalid={!!echo.errors.body} required />
+      <MarkdownEditor id={ANSWER_FIELD_ID} name="body" label="Your answer" value={echo.values.body ?? draft ?? ""} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId={ANSWER_ERROR_ID} invalid={!!echo.errors.body} required />
       <FieldError id={ANSWER_ERROR_ID} errors={echo.errors.body} />
+      <DraftControls questionId={questionId} restored={restored} />
       <button type="submit" data-pending="Posting…">
         Post your answer
       </button>
@@ -189,7 +196,7 @@ export function AnswerForm({ questionId, back, echo = NO_ECHO }: { questionId: n
 }
 
 /** "Answer this question" and its form for members; for signed-out readers, the invitation to log in. */
-export function AnswerSection({ question, reader, back }: { question: Question; reader: Reader; back: string }) {
+export function AnswerSection({ question, reader, back, draft }: { question: Question; reader: Reader; back: string; draft?: string | null }) {
   if (!reader) {
     return (
       <aside class="join" aria-labelledby="join-heading">
@@ -214,7 +221,7 @@ export function AnswerSection({ question, reader, back }: { question: Question; 
           <p class="muted">
             Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
           </p>
-          <AnswerForm questionId={question.id} back={back} />
+          <AnswerForm questionId={question.id} back={back} draft={draft} />
         </>
       )}
     </section>
