@@ -6,11 +6,12 @@ export type AnswerOrder = "votes" | "newest";
 /**
  * A thread: the question, its live answers (the best answer first, then by score, or the
  * newest first when the reader asks, then oldest first) and its open bounty, in one statement.
- * Posts hidden by spam flags are left out for everyone but moderators, who see them marked.
+ * Posts hidden by spam flags and deleted posts are left out for everyone but moderators
+ * (`includeHidden`), who see them in place, marked, with the controls that bring them back.
  */
 export async function findThread(id: number, { order = "votes", includeHidden = false }: { order?: AnswerOrder; includeHidden?: boolean } = {}) {
   const question = await db.question.findFirst({
-    where: { id, deletedAt: null, ...(includeHidden ? {} : { hiddenAt: null }) },
+    where: { id, ...(includeHidden ? {} : { deletedAt: null, hiddenAt: null }) },
     select: {
       id: true,
       title: true,
@@ -26,14 +27,15 @@ export async function findThread(id: number, { order = "votes", includeHidden = 
       closedAt: true,
       closeReason: true,
       hiddenAt: true,
+      deletedAt: true,
       authorId: true,
       duplicateOf: { select: { id: true, slug: true, title: true } },
       author: { select: { username: true } },
       category: { select: { id: true, slug: true, name: true, emoji: true } },
       tags: { select: { tag: { select: { name: true } } } },
       answers: {
-        where: { deletedAt: null, ...(includeHidden ? {} : { hiddenAt: null }) },
-        select: { id: true, bodyHtml: true, createdAt: true, updatedAt: true, score: true, authorId: true, hiddenAt: true, author: { select: { username: true } } },
+        where: includeHidden ? {} : { deletedAt: null, hiddenAt: null },
+        select: { id: true, bodyHtml: true, createdAt: true, updatedAt: true, score: true, authorId: true, hiddenAt: true, deletedAt: true, author: { select: { username: true } } },
         orderBy: order === "newest" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ score: "desc" }, { createdAt: "asc" }, { id: "asc" }],
       },
       // At most one is open (a partial unique index says so).

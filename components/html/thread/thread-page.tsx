@@ -43,7 +43,7 @@ export function ThreadPage({ shared, reader, order, back, posts, assets, descrip
         {raw(posts.question)}
         <BountyPanel bounty={bounty} reader={reader} question={question} back={back} />
         <section aria-labelledby="answers-heading" class="answers">
-          <AnswersHeading count={answers.length} question={question} order={order} />
+          <AnswersHeading count={answers.filter((a) => !a.deletedAt).length} question={question} order={order} />
           {posts.answers.map((html) => raw(html))}
         </section>
         <AnswerSection question={question} reader={reader} back={back} />

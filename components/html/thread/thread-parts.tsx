@@ -7,6 +7,7 @@ import { formatTimeLeft, mayOfferBounty } from "@/lib/bounty-display";
 import { closeReasons } from "@/lib/close-reasons";
 import { formatExact, plural } from "@/lib/format";
 import { loginPath, questionPath, userPath } from "@/lib/paths";
+import { isSuspended } from "@/lib/permissions";
 import { bountyRules, limits, rules } from "@/lib/rules";
 import { FieldError, FormMessage } from "../form-bits";
 import { MarkdownEditor } from "../markdown-editor";
@@ -22,7 +23,11 @@ export function ModeratorPanel({ question, back, echo = NO_ECHO }: { question: Q
       <div class="post-actions">
         <ActionButton action="lock" back={back} fields={{ ...fields, locked: question.lockedAt ? "false" : "true" }} label={question.lockedAt ? "Unlock thread" : "Lock thread"} pending="Saving…" />
         {question.closedAt ? <ActionButton action="reopen" back={back} fields={fields} label="Reopen question" pending="Saving…" /> : <CloseForm questionId={question.id} back={back} echo={echo} />}
-        <ActionButton action="delete-question" back={back} fields={fields} confirm="Delete this question?" label="Delete question" pending="Deleting…" buttonClass="button-quiet" />
+        {question.deletedAt ? (
+          <ActionButton action="undelete-question" back={back} fields={fields} label="Undelete question" pending="Restoring…" />
+        ) : (
+          <ActionButton action="delete-question" back={back} fields={fields} confirm="Delete this question?" label="Delete question" pending="Deleting…" buttonClass="button-quiet" />
+        )}
       </div>
     </section>
   );
@@ -63,6 +68,11 @@ export function ThreadStatus({ question }: { question: Question }) {
   const reason = question.closeReason as keyof typeof closeReasons | null;
   return (
     <>
+      {question.deletedAt && (
+        <p class="status-banner deleted-note" role="note">
+          <strong>Deleted</strong> {formatExact(question.deletedAt)}: only moderators see this question. Undelete it from the moderation panel.
+        </p>
+      )}
       {question.hiddenAt && <p class="status-banner">Hidden after spam flags, pending a moderator&apos;s review.</p>}
       {question.closedAt && (
         <p class="status-banner" role="note">
@@ -137,7 +147,7 @@ export function BountyPanel({ bounty, reader, question, back, now = new Date() }
       </aside>
     );
   }
-  if (!reader || !mayOfferBounty(reader, question, now)) return null;
+  if (!reader || isSuspended(reader, now) || question.deletedAt || !mayOfferBounty(reader, question, now)) return null;
   return (
     <aside class="bounty-panel" aria-labelledby="offer-bounty-heading">
       <h2 id="offer-bounty-heading">Offer a bounty</h2>
@@ -207,7 +217,9 @@ export function AnswerSection({ question, reader, back }: { question: Question; 
   return (
     <section class="answer-form-section" aria-labelledby="your-answer-heading">
       <h2 id="your-answer-heading">Answer this question</h2>
-      {question.lockedAt || question.closedAt ? (
+      {isSuspended(reader) ? (
+        <p class="muted">Your account is suspended: you cannot answer until it ends.</p>
+      ) : question.lockedAt || question.closedAt || question.deletedAt ? (
         <p class="muted">This thread takes no new answers.</p>
       ) : (
         <>
