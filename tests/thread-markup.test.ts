@@ -56,6 +56,8 @@ type State = {
   best?: boolean;
   freshComment?: boolean;
   hiddenComment?: boolean;
+  /** A bounty of 50 awarded to answer 71. */
+  awardedBounty?: boolean;
   /** Answer 72 deleted (as moderators see it). */
   deletedAnswer?: boolean;
 };
@@ -90,6 +92,7 @@ function thread(state: State = {}): PublicThread {
     thread: {
       question,
       answers: [answer(71, ids.answerer), answer(72, ids.other, state.deletedAnswer ? longAgo : null)],
+      awardedBounties: state.awardedBounty ? [{ id: 4, amount: 50, createdAt: longAgo, expiresAt: longAgo, closedAt: longAgo, awardedAnswerId: 71, offererId: ids.offerer, offerer: { username: `offerer${HOSTILE}` } }] : [],
       bounty: state.bounty ? { id: 5, amount: 50, createdAt: longAgo, expiresAt: new Date(Date.now() + 3 * day), offererId: ids.offerer, offerer: { username: `offerer${HOSTILE}` } } : null,
     },
     comments: {

@@ -30,7 +30,7 @@ function Byline({ username, date }: { username: string; date: Date }) {
   );
 }
 
-type AnswerProps = { answer: Answer; isBest: boolean; comments: CommentView[]; part: PostPart; question: Question; back: string };
+type AnswerProps = { answer: Answer; isBest: boolean; comments: CommentView[]; part: PostPart; question: Question; back: string; bountyAmounts?: number[] };
 
 function AnswerActions({ answer, isBest, part, question, back }: Omit<AnswerProps, "comments">) {
   return (
@@ -64,7 +64,7 @@ function AnswerActions({ answer, isBest, part, question, back }: Omit<AnswerProp
 }
 
 /** One answer, with its votes, controls and comments. */
-export function AnswerArticle({ answer, isBest, comments, part, question, back }: AnswerProps) {
+export function AnswerArticle({ answer, isBest, comments, part, question, back, bountyAmounts = [] }: AnswerProps) {
   const classes = ["answer", isBest && "best", answer.deletedAt && "deleted"].filter(Boolean).join(" ");
   return (
     <article class={classes} id={`answer-${answer.id}`} aria-label={answer.deletedAt ? `Deleted answer by ${answer.author.username}` : isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
@@ -75,6 +75,11 @@ export function AnswerArticle({ answer, isBest, comments, part, question, back }
       )}
       <header class="post-meta">
         <Byline username={answer.author.username} date={answer.createdAt} />
+        {bountyAmounts.map((amount) => (
+          <span class="bounty-badge" title={`Awarded a bounty of ${amount} points`}>
+            +{amount} bounty
+          </span>
+        ))}
       </header>
       {answer.deletedAt && (
         <p class="inline-error deleted-note">

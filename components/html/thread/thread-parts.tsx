@@ -12,7 +12,7 @@ import { bountyRules, limits, rules } from "@/lib/rules";
 import { FieldError, FormMessage } from "../form-bits";
 import { MarkdownEditor } from "../markdown-editor";
 import { ActionButton, ActionForm } from "./action-form";
-import { NO_ECHO, type AnswerOrder, type Bounty, type Echo, type Question, type Reader } from "./model";
+import { NO_ECHO, type Answer, type AnswerOrder, type AwardedBounty, type Bounty, type Echo, type Question, type Reader } from "./model";
 
 /** Moderators' tools for a thread (each action checks the role again on the server). */
 export function ModeratorPanel({ question, back, echo = NO_ECHO }: { question: Question; back: string; echo?: Echo }) {
@@ -26,7 +26,15 @@ export function ModeratorPanel({ question, back, echo = NO_ECHO }: { question: Q
         {question.deletedAt ? (
           <ActionButton action="undelete-question" back={back} fields={fields} label="Undelete question" pending="Restoring…" />
         ) : (
-          <ActionButton action="delete-question" back={back} fields={fields} confirm="Delete this question?" label="Delete question" pending="Deleting…" buttonClass="button-quiet" />
+          <ActionForm action="delete-question" back={back} fields={fields} confirm="Delete this question?" class="inline-form">
+            <label for="delete-reason" class="visually-hidden">
+              Reason for deleting (told to the author)
+            </label>
+            <input id="delete-reason" name="reason" maxLength={500} placeholder="Reason (told to the author)" size={26} />
+            <button type="submit" class="button-quiet" data-pending="Deleting…">
+              Delete question
+            </button>
+          </ActionForm>
         )}
       </div>
     </section>
@@ -121,6 +129,31 @@ export function OfferBountyForm({ questionId, maxAmount, back, echo = NO_ECHO }:
       <FieldError id={`${id}-error`} errors={errors} />
       <FormMessage message={echo.message} />
     </ActionForm>
+  );
+}
+
+/** The bounties the question carried and awarded: how much, from whom, to which answer, when. */
+export function AwardedBounties({ awarded, answers }: { awarded: AwardedBounty[]; answers: Answer[] }) {
+  if (awarded.length === 0) return null;
+  return (
+    <aside class="bounty-awarded" aria-label="Awarded bounties">
+      {awarded.map((b) => {
+        const winner = answers.find((a) => a.id === b.awardedAnswerId);
+        return (
+          <p>
+            <span class="bounty-amount">+{b.amount}</span> bounty from <a href={userPath(b.offerer.username)}>{b.offerer.username}</a>, awarded{" "}
+            {winner ? (
+              <>
+                to <a href={`#answer-${winner.id}`}>{winner.author.username}&apos;s answer</a>
+              </>
+            ) : (
+              "to an answer"
+            )}
+            {b.closedAt && <> on {formatExact(b.closedAt)}</>}.
+          </p>
+        );
+      })}
+    </aside>
   );
 }
 
