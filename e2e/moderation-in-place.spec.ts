@@ -85,5 +85,5 @@ test("a suspended member sees why and until when, and no form to write with; the
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toMatch(/suspended/);
   await page.goto("/inbox");
-  await expect(page.getByText(/Your account is suspended until .*Reason: Posting the same link in every thread/)).toBeVisible();
+  await expect(page.locator("main").getByText(/Your account is suspended until .*Reason: Posting the same link in every thread/)).toBeVisible();
 });
