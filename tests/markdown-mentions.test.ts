@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { renderCommentMarkdown, renderMarkdown, renderQuestionMarkdown } from "../lib/markdown/pipeline";
 import { renderMarkdownAs } from "../lib/markdown/render";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
