@@ -1,4 +1,4 @@
-import { diffLines } from "@/lib/diff";
+import { diffLines, splitLines } from "@/lib/diff";
 import { RelativeTime } from "./relative-time";
 
 type Revision = { id: number; title: string | null; bodyMd: string; summary: string | null; createdAt: Date; editor: { username: string } };
@@ -19,12 +19,12 @@ export function RevisionList({ revisions }: { revisions: Revision[] }) {
               Title: <del>{previous.title}</del> → <ins>{revision.title}</ins>
             </p>
           )}
+          {/* Each line is a block of its own (globals.css .diff-*): no newline between them, or pre-wrap doubles every line. */}
           <pre className="diff" aria-label="Changes">
-            {(previous ? diffLines(previous.bodyMd, revision.bodyMd) : revision.bodyMd.split("\n").map((text) => ({ kind: "same" as const, text }))).map((line, i) => (
+            {(previous ? diffLines(previous.bodyMd, revision.bodyMd) : splitLines(revision.bodyMd).map((text) => ({ kind: "same" as const, text }))).map((line, i) => (
               <span key={i} className={`diff-${line.kind}`}>
                 {line.kind === "added" ? "+ " : line.kind === "removed" ? "- " : "  "}
                 {line.text}
-                {"\n"}
               </span>
             ))}
           </pre>

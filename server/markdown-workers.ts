@@ -8,6 +8,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { setMarkdownRenderer } from "../lib/markdown/render";
 import type { MarkdownKind, RenderJob, RenderOutcome, RenderReply } from "../lib/markdown/protocol";
+import type { MentionableMembers } from "../lib/markdown/mentions";
 
 /**
  * A realistic 30,000-character post takes about 150 ms to lay out on a 2-core server (the
@@ -53,11 +54,11 @@ export class MarkdownWorkers {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  render(kind: MarkdownKind, source: string): Promise<RenderOutcome> {
+  render(kind: MarkdownKind, source: string, mentions?: MentionableMembers): Promise<RenderOutcome> {
     if (this.stopped) return Promise.reject(new Error("The Markdown workers are stopped."));
     if (this.waiting.length >= MAX_WAITING) return Promise.resolve({ refused: "busy" });
     return new Promise((settle) => {
-      this.waiting.push({ id: this.nextId++, kind, source, settle });
+      this.waiting.push({ id: this.nextId++, kind, source, mentions, settle });
       this.dispatch();
     });
   }
@@ -94,7 +95,7 @@ export class MarkdownWorkers {
       if (!job) return;
       slot.job = job;
       slot.timer = setTimeout(() => this.replace(slot, { refused: "too-complex" }), this.deadlineMs * deadlineStretch());
-      slot.worker.postMessage({ id: job.id, kind: job.kind, source: job.source } satisfies RenderJob);
+      slot.worker.postMessage({ id: job.id, kind: job.kind, source: job.source, mentions: job.mentions } satisfies RenderJob);
     }
   }
 

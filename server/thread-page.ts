@@ -55,11 +55,11 @@ export function threadPageHtml({ shared, reader, order, opened, notice, assets, 
   const { question, answers } = shared.thread;
   const canonical = questionPath(question);
   const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
-  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId }, shared.comments.question, opened, notice);
+  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId, deletedAt: question.deletedAt }, shared.comments.question, opened, notice);
   const posts = {
     question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
     answers: answers.map((a) => {
-      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId }, shared.comments.answers[a.id] ?? [], opened, notice);
+      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId, deletedAt: a.deletedAt }, shared.comments.answers[a.id] ?? [], opened, notice);
       return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
     }),
   };

@@ -5,9 +5,10 @@
  * (components/html/document.tsx) and the layout of React's (app/layout.tsx) both use these.
  */
 import { loginPath, userPath } from "@/lib/paths";
+import { SuspensionBanner, type SuspendedMember } from "./suspension-banner";
 
 /** What the header shows of the member reading (lib/auth/session-member.ts). */
-export type HeaderMember = { username: string; points: number; role: string; unread: number };
+export type HeaderMember = { username: string; points: number; role: string; unread: number } & SuspendedMember;
 
 function InboxLink({ unread }: { unread: number }) {
   return (
@@ -92,6 +93,7 @@ export function SiteHeader({ member, here }: { member: HeaderMember | null; here
           </div>
         </div>
       </header>
+      {member && <SuspensionBanner member={member} />}
     </>
   );
 }

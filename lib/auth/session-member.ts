@@ -27,7 +27,22 @@ async function readMember(id: number) {
   });
   if (!user) return null;
   const { _count, ...member } = user;
-  return { ...member, unread: _count.notifications, drafts: _count.drafts };
+  return { ...member, unread: _count.notifications, drafts: _count.drafts, suspensionReason: await suspensionReasonOf(member) };
+}
+
+/**
+ * Why a suspended member is suspended, for the banner they see on every page: the reason the
+ * moderator recorded (lib/commands/members.ts). Read only while a suspension runs; a new
+ * suspension changes suspendedUntil, which drops the kept copy.
+ */
+async function suspensionReasonOf(member: { id: number; suspendedUntil: Date | null }): Promise<string | null> {
+  if (!member.suspendedUntil || member.suspendedUntil <= new Date()) return null;
+  const entry = await db.auditLog.findFirst({
+    where: { action: "member.suspend", targetType: "member", targetId: member.id },
+    orderBy: { id: "desc" },
+    select: { reason: true },
+  });
+  return entry?.reason ?? null;
 }
 
 export type SessionMember = NonNullable<Awaited<ReturnType<typeof readMember>>>;

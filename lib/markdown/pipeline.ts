@@ -12,6 +12,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { rehypeForumImages } from "./images";
+import { rehypeMentions, type MentionableMembers } from "./mentions";
 import { HIGHLIGHT_CLASSES, rehypeCodeHighlight, rehypeUnwrapBareSpans } from "./code-highlight";
 
 // Stored beside rendered HTML so stale renders can be found and redone.
@@ -72,6 +73,7 @@ const postProcessor = unified()
   .use(rehypeForumImages)
   .use(rehypeUnwrapBareSpans)
   .use(rehypeForumLinks)
+  .use(rehypeMentions)
   .use(rehypeStringify)
   .freeze();
 
@@ -128,24 +130,32 @@ const commentProcessor = unified()
   .use(rehypeSanitize, commentSchema)
   .use(rehypeLooseToParagraphs)
   .use(rehypeForumLinks)
+  .use(rehypeMentions)
   .use(rehypeStringify)
   .freeze();
 
 const mdastParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
-export function renderMarkdown(source: string): string {
-  return String(postProcessor.processSync(source));
+/** What a render is given beside the text: the members it mentions (lib/markdown/mentions.ts). */
+export type RenderContext = { mentions?: MentionableMembers };
+
+// Options unified makes its file from; each plugin reads the context from the file's data.
+const fileOf = (source: string, context: RenderContext) => ({ value: source, data: { mentions: context.mentions } });
+
+export function renderMarkdown(source: string, context: RenderContext = {}): string {
+  return String(postProcessor.processSync(fileOf(source, context)));
 }
 
 /** A question's HTML and the excerpt lists show, from one parse (parsing is most of the cost). */
-export function renderQuestionMarkdown(source: string, excerptChars = 220): { html: string; excerpt: string } {
-  const tree = postProcessor.parse(source);
+export function renderQuestionMarkdown(source: string, excerptChars = 220, context: RenderContext = {}): { html: string; excerpt: string } {
+  const file = fileOf(source, context);
+  const tree = postProcessor.parse(file);
   const excerpt = excerptFromTree(tree, excerptChars);
-  return { html: postProcessor.stringify(postProcessor.runSync(tree)), excerpt };
+  return { html: postProcessor.stringify(postProcessor.runSync(tree, file), file), excerpt };
 }
 
-export function renderCommentMarkdown(source: string): string {
-  return String(commentProcessor.processSync(source)).trim();
+export function renderCommentMarkdown(source: string, context: RenderContext = {}): string {
+  return String(commentProcessor.processSync(fileOf(source, context))).trim();
 }
 
 const PHRASING = new Set(["emphasis", "strong", "delete", "link", "linkReference"]);

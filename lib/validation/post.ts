@@ -47,4 +47,7 @@ export const editSummarySchema = z.object({
 
 export const idSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
+/** A moderator's optional reason for deleting a post: recorded, and told to its author. */
+export const moderatorReasonSchema = z.object({ reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default("") });
+
 export type QuestionInput = z.infer<typeof questionSchema>;

@@ -13,7 +13,7 @@ import { StudyPanel } from "../study/study-panel";
 import type { AnswerOrder, PublicThread, Reader } from "./model";
 import { AnswerArticle, QuestionArticle } from "./posts";
 import type { PostPart } from "./post-part";
-import { AnswersHeading, AnswerSection, BountyPanel, ModeratorPanel, ThreadStatus } from "./thread-parts";
+import { AnswersHeading, AnswerSection, AwardedBounties, BountyPanel, ModeratorPanel, ThreadStatus } from "./thread-parts";
 
 type Answer = PublicThread["thread"]["answers"][number];
 
@@ -21,7 +21,17 @@ export const renderQuestion = (shared: PublicThread, part: PostPart, back: strin
   String(<QuestionArticle question={shared.thread.question} comments={shared.comments.question} part={part} back={back} />);
 
 export const renderAnswer = (shared: PublicThread, answer: Answer, part: PostPart, back: string): string =>
-  String(<AnswerArticle answer={answer} isBest={answer.id === shared.thread.question.bestAnswerId} comments={shared.comments.answers[answer.id] ?? []} part={part} question={shared.thread.question} back={back} />);
+  String(
+    <AnswerArticle
+      answer={answer}
+      isBest={answer.id === shared.thread.question.bestAnswerId}
+      comments={shared.comments.answers[answer.id] ?? []}
+      part={part}
+      question={shared.thread.question}
+      back={back}
+      bountyAmounts={shared.thread.awardedBounties.filter((b) => b.awardedAnswerId === answer.id).map((b) => b.amount)}
+    />,
+  );
 
 type Props = {
   shared: PublicThread;
@@ -44,10 +54,11 @@ export function ThreadPage({ shared, reader, order, back, posts, assets, descrip
         {reader && isModerator(reader) && <ModeratorPanel question={question} back={back} />}
         <ThreadStatus question={question} />
         {raw(posts.question)}
+        <AwardedBounties awarded={shared.thread.awardedBounties} answers={answers} />
         <BountyPanel bounty={bounty} reader={reader} question={question} back={back} />
         <StudyPanel questionId={question.id} />
         <section aria-labelledby="answers-heading" class="answers">
-          <AnswersHeading count={answers.length} question={question} order={order} />
+          <AnswersHeading count={answers.filter((a) => !a.deletedAt).length} question={question} order={order} />
           {posts.answers.map((html) => raw(html))}
         </section>
         <AnswerSection question={question} reader={reader} back={back} draft={reader ? draft : null} />
