@@ -8,6 +8,7 @@ import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { isThreadPath, serveThread } from "./thread-page";
+import { isWebDocumentPath, serveWebDocument } from "./web-documents";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -36,6 +37,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     // The live preview is a pure render, not a write: it has no budget to spend.
     if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
     if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
+    if (isWebDocumentPath(url.pathname)) return serveWebDocument(req, res, url);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }

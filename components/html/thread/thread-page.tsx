@@ -31,12 +31,14 @@ type Props = {
   posts: { question: string; answers: string[] };
   assets: ForumAssets;
   description?: string;
+  /** The thread's head elements (thread-head.tsx). */
+  head?: string;
 };
 
-export function ThreadPage({ shared, reader, order, back, posts, assets, description }: Props) {
+export function ThreadPage({ shared, reader, order, back, posts, assets, description, head }: Props) {
   const { question, answers, bounty } = shared.thread;
   return (
-    <Document title={question.title} description={description} assets={assets} member={reader} here={back} withScript={reader !== null}>
+    <Document title={question.title} description={description} head={head} assets={assets} member={reader} here={back} withScript={reader !== null}>
       <div class="thread">
         {reader && isModerator(reader) && <ModeratorPanel question={question} back={back} />}
         <ThreadStatus question={question} />
