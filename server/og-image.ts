@@ -15,6 +15,9 @@ const require = createRequire(import.meta.url);
 const WIDTH = 1200;
 const HEIGHT = 630;
 
+const SUBSETS = ["latin", "latin-ext", "greek", "cyrillic"];
+const FONT_FAMILY = SUBSETS.map((s) => `"Inter ${s}"`).join(", ");
+
 type Font = { name: string; data: Buffer; weight: 400 | 700; style: "normal" };
 let ready: Promise<Font[]> | null = null;
 
@@ -22,10 +25,11 @@ let ready: Promise<Font[]> | null = null;
 function prepare(): Promise<Font[]> {
   return (ready ??= (async () => {
     await initWasm(fs.readFileSync(require.resolve("@resvg/resvg-wasm/index_bg.wasm")));
-    // Latin, Latin Extended, Greek and Cyrillic: satori takes each glyph from the first font that has it.
-    const subsets = ["latin", "latin-ext", "greek", "cyrillic"];
+    // Latin, Latin Extended, Greek and Cyrillic, one family each: satori takes each glyph from
+    // the first family of the list that has it (FONT_FAMILY).
+    const subsets = SUBSETS;
     return ([700, 400] as const).flatMap((weight) =>
-      subsets.map((subset) => ({ name: "Inter", weight, style: "normal" as const, data: fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)) })),
+      subsets.map((subset) => ({ name: `Inter ${subset}`, weight, style: "normal" as const, data: fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)) })),
     );
   })());
 }
@@ -39,7 +43,7 @@ const div = (style: Record<string, string | number>, children: Node | Node[] | s
 function card(title: string, category: string): Node {
   const text = title.replace(NO_GLYPH, "").replace(/\s+/g, " ").trim();
   const size = text.length > 110 ? 48 : text.length > 60 ? 58 : 68;
-  return div({ display: "flex", flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", padding: "64px 72px", background: "#14161a", color: "#f3f4f6", fontFamily: "Inter" }, [
+  return div({ display: "flex", flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", padding: "64px 72px", boxSizing: "border-box", background: "#14161a", color: "#f3f4f6", fontFamily: FONT_FAMILY }, [
     div({ display: "flex", fontSize: 30, color: "#8ab4ff", fontWeight: 700 }, SITE_NAME),
     div({ display: "flex", fontSize: size, fontWeight: 700, lineHeight: 1.15, overflow: "hidden", maxHeight: 420 }, text.length > 160 ? `${text.slice(0, 157)}…` : text),
     div({ display: "flex", fontSize: 28, color: "#b8bcc6", fontWeight: 400 }, category.replace(NO_GLYPH, "").trim() || "Questions and answers"),
