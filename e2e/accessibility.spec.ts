@@ -51,7 +51,12 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("as a member: the thread with its controls, the ask form with a preview, the admin area", async ({ browser }) => {
       const page = await staffPage(browser, colorScheme);
       const thread = await flagshipPath(page);
+      // The JSON-LD block is data under a hash-based CSP: the browser must not report it.
+      const complaints: string[] = [];
+      page.on("console", (m) => m.type() === "error" && complaints.push(m.text()));
       await check(page, thread, "thread, signed in");
+      expect(await page.locator("script[type='application/ld+json']").count()).toBe(1);
+      expect(complaints.filter((c) => /Content Security Policy|Refused to/i.test(c))).toEqual([]);
       await check(page, "/", "home, signed in");
       await check(page, "/ask", "ask form");
       // The preview appears once there is something to show.
