@@ -67,3 +67,15 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test("@phone at 375 px: home and a thread, signed out and as a member", async ({ browser }, info) => {
+  test.skip(info.project.name !== "phone", "the phone project's viewport");
+  const reader = await (await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: "dark" })).newPage();
+  const thread = await flagshipPath(reader);
+  await check(reader, "/", "home, phone");
+  await check(reader, thread, "thread, phone");
+  const member = await staffPage(browser, "light");
+  await member.setViewportSize({ width: 375, height: 740 });
+  await check(member, "/", "home, phone, signed in");
+  await check(member, thread, "thread, phone, signed in");
+});
