@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import * as listings from "../lib/data/web-listings";
 import { loadPublicThread } from "../lib/data/thread-cache";
+import { consume, describeWait } from "../lib/rate-limit";
 import { cacheEpoch, getCachedPage, LISTS_TAG, questionTag, storeCachedPage } from "../lib/page-cache";
 import { answersFeed, questionsFeed } from "../lib/web/feeds";
 import { categoryEntry, questionEntry, robotsTxt, sitemapFile, sitemapFileSize, sitemapIndex, tagEntry } from "../lib/web/sitemap";
@@ -17,11 +18,14 @@ import { renderQuestionImage } from "./og-image";
 import { isSiteIconPath, siteIcon } from "./site-icons";
 
 const FEED_ENTRIES = 30;
+// Drawing a preview image costs about a quarter of a second of CPU: an address that asks for
+// many images not yet drawn (walking every question id) waits instead of keeping a core busy.
+const imageRendersPerMinute = () => Number(process.env.PREVIEW_IMAGES_PER_MINUTE) || 30;
 const ATOM = "application/atom+xml; charset=utf-8";
 const XML = "application/xml; charset=utf-8";
 
-type Document = { type: string; body: string; tags: string[] } | null;
-type Route = (match: RegExpExecArray) => Promise<Document>;
+type WebDocument = { type: string; body: string; tags: string[] } | null;
+type Route = (match: RegExpExecArray) => Promise<WebDocument>;
 
 const SITEMAP_FILES: Record<SitemapKind, (page: number, size: number) => Promise<{ path: string; lastModified?: Date }[]>> = {
   questions: async (page, size) => (await listings.listSitemapQuestions((page - 1) * size, size)).map(questionEntry),
@@ -98,7 +102,7 @@ async function serveCachedDocument(req: IncomingMessage, res: ServerResponse, pa
     return send(req, res, 200, hit.headers["content-type"]!, hit.body, { "Cache-Control": "public, max-age=300" });
   }
   const epoch = cacheEpoch();
-  let doc: Document = null;
+  let doc: WebDocument = null;
   for (const [re, route] of routes) {
     const m = re.exec(pathname);
     if (m) {
@@ -125,6 +129,9 @@ async function serveQuestionImage(req: IncomingMessage, res: ServerResponse, id:
   const key = `${id}:${version}`;
   let image = images.get(key);
   if (!image) {
+    // The address the front door worked out (front-door.ts, CLIENT_IP_HEADER).
+    const verdict = await consume(`og-image:ip:${String(req.headers["x-forum-client-ip"] ?? "unknown")}`, { limit: imageRendersPerMinute(), windowMs: 60_000 });
+    if (!verdict.ok) return sendText(req, res, 429, `Too many preview images asked for. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, { "Retry-After": String(verdict.retryAfterSeconds) });
     if (images.size >= MAX_IMAGES) images.delete(images.keys().next().value!);
     image = renderQuestionImage(title, category.name);
     images.set(key, image);

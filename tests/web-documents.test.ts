@@ -6,6 +6,7 @@
  * the front door over HTTP from real data.
  */
 process.env.SITEMAP_URLS_PER_FILE = "2";
+process.env.PREVIEW_IMAGES_PER_MINUTE = "4";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { parseHTML } from "linkedom";
 import { addComment } from "../lib/commands/comment";
 import { selectBestAnswer } from "../lib/commands/select-best-answer";
 import { db } from "../lib/db";
+import { invalidateQuestion } from "../lib/page-cache";
 import { jsonForScript, qaPageJsonLd, type JsonLdAnswer } from "../lib/web/qa-page-json-ld";
 import { absoluteUrl, __test as siteUrl } from "../lib/web/site-url";
 import { el, renderXml } from "../lib/web/xml";
@@ -273,6 +275,22 @@ describe("served by the front door, from real data", () => {
     await answerAs(await member(), ids.plain, "A third answer, after the feed was read.");
     const after = await feed(`/feeds/questions/${ids.plain}.atom`);
     assert.equal(after.entry.length, 3);
+  });
+
+  test("preview images not drawn yet are limited per address; drawn ones are not", async () => {
+    const ids = (await db.question.findMany({ where: { deletedAt: null, hiddenAt: null }, select: { id: true } })).map((q) => q.id);
+    // A new title is a new image to draw: the fifth in a minute (the first test drew one) waits.
+    const statuses: number[] = [];
+    for (let round = 0; statuses.filter((s) => s === 429).length === 0 && round < 10; round++) {
+      const title = `Renamed for a new image ${round}`;
+      await db.question.update({ where: { id: ids[round % ids.length]! }, data: { title } });
+      invalidateQuestion(ids[round % ids.length]!);
+      statuses.push((await get(`/og/questions/${ids[round % ids.length]}.png`)).status);
+    }
+    assert.ok(statuses.includes(429), "an address that draws image after image is told to wait");
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    const drawn = (await db.question.findUniqueOrThrow({ where: { id: ids[0]! }, select: { id: true } })).id;
+    assert.equal((await get(`/og/questions/${drawn}.png`)).status, 200, "an image already drawn is served to anyone");
   });
 
   test("the icons", async () => {
