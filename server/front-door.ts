@@ -8,6 +8,7 @@ import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { isThreadPath, serveThread } from "./thread-page";
+import { answeredWhileDatabaseDown } from "./unavailable";
 import { isWebDocumentPath, serveWebDocument } from "./web-documents";
 import { refuseOversizedWrite } from "./write-body-limit";
 
@@ -31,6 +32,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     if (url.search.includes("%00")) return refuseAddress(res);
+    if (answeredWhileDatabaseDown(req, res, url)) return;
     countThreadView(req, url);
     const write = req.method !== "GET" && req.method !== "HEAD";
     if (write && refuseOversizedWrite(req, res, url)) return;
