@@ -34,14 +34,15 @@ function prepare(): Promise<Font[]> {
   })());
 }
 
-// Emoji and other pictographs have no glyph in Inter; they are left out rather than drawn as boxes.
-const NO_GLYPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu;
+// Emoji, pictographs and scripts Inter does not cover (CJK, Arabic, ...) have no glyph here;
+// they are left out rather than drawn as boxes (a title in such a script gets the site's card).
+const NO_GLYPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]|[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]|[\u{2E80}-\u{FFEF}]/gu;
 
 type Node = { type: string; props: { style?: Record<string, string | number>; children?: Node | Node[] | string } };
 const div = (style: Record<string, string | number>, children: Node | Node[] | string): Node => ({ type: "div", props: { style, children } });
 
 function card(title: string, category: string): Node {
-  const text = title.replace(NO_GLYPH, "").replace(/\s+/g, " ").trim();
+  const text = title.replace(NO_GLYPH, "").replace(/\s+/g, " ").trim() || "A question on the forum";
   const size = text.length > 110 ? 48 : text.length > 60 ? 58 : 68;
   return div({ display: "flex", flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", padding: "64px 72px", boxSizing: "border-box", background: "#14161a", color: "#f3f4f6", fontFamily: FONT_FAMILY }, [
     div({ display: "flex", fontSize: 30, color: "#8ab4ff", fontWeight: 700 }, SITE_NAME),
