@@ -11,6 +11,7 @@ import { isUploadPath, serveUpload } from "./uploads";
 import { isStudyPath, serveStudy } from "./study-page";
 import { isThreadPath, serveThread } from "./thread-page";
 import { answeredWhileDatabaseDown } from "./unavailable";
+import { isWebDocumentPath, serveWebDocument } from "./web-documents";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -44,6 +45,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     if (write && url.pathname !== "/api/preview" && url.pathname !== "/api/drafts") return limitWrites(req, res, url, next);
     if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
     if (isStudyPath(url.pathname)) return serveStudy(req, res, url, notFound);
+    if (isWebDocumentPath(url.pathname)) return serveWebDocument(req, res, url);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }

@@ -47,7 +47,9 @@ function inlineScriptHashes(html: Buffer): Set<string> {
   while ((at = html.indexOf(scriptOpen, at)) !== -1) {
     const tagEnd = html.indexOf(">", at);
     if (tagEnd === -1) break;
-    if (/\bsrc=/.test(html.toString("latin1", at + scriptOpen.length, tagEnd))) {
+    // A script with a source is allowed by 'self'; a JSON-LD data block is never run, so it needs no hash.
+    const attrs = html.toString("latin1", at + scriptOpen.length, tagEnd);
+    if (/\bsrc=/.test(attrs) || /\btype="application\/ld\+json"/.test(attrs)) {
       at = tagEnd + 1;
       continue;
     }

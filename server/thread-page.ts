@@ -12,6 +12,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderAnswer, renderQuestion, ThreadPage } from "../components/html/thread/thread-page";
 import { postPart, type PostPart } from "../components/html/thread/post-part";
+import { threadHeadHtml } from "../components/html/thread/thread-head";
+import { questionDescription } from "../lib/web/html-text";
 import { forumAssets, type ForumAssets } from "../lib/assets";
 import type { SessionMember } from "../lib/auth/session-member";
 import { cookieJar } from "../lib/auth/session-token";
@@ -63,7 +65,8 @@ export function threadPageHtml({ shared, reader, order, opened, notice, assets, 
       return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
     }),
   };
-  return String(ThreadPage({ shared, reader, order, back, posts, assets, description: question.excerpt || undefined, draft }));
+  const description = questionDescription(question);
+  return String(ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head: threadHeadHtml(shared, description) }));
 }
 
 /**

@@ -14,6 +14,7 @@ import type { CommentView } from "../lib/data/comments";
 import type { MyThreadState } from "../lib/data/votes";
 import type { Notice } from "../lib/notices";
 import type { OpenForms } from "../lib/open-forms";
+import { siteOrigin } from "../lib/web/site-url";
 import { threadPageHtml } from "../server/thread-page";
 
 const HOSTILE = `<script>alert("x")</script> & 'q' "javascript:alert(1)"`;
@@ -136,11 +137,12 @@ function checkStructure(html: string, doc: Doc, who: SessionMember | null, state
   assert.equal(all(doc, "article.question").length, 1);
   assert.equal(all(doc, "article.answer").length, 2);
   // Written text is text: nothing but the page's own script, no handler attributes, no script links.
-  assert.deepEqual(all(doc, "script").map((s) => s.getAttribute("src")), who ? [assets.script] : []);
+  assert.deepEqual(all(doc, "script:not([type='application/ld+json'])").map((s) => s.getAttribute("src")), who ? [assets.script] : []);
+  assert.equal(all(doc, "script[type='application/ld+json']").length, 1, "one JSON-LD data block (tests/web-documents.test.ts checks it)");
   for (const el of all(doc, "*")) {
     for (const attr of [...el.attributes]) {
       assert.ok(!attr.name.startsWith("on"), `no handler attributes (${attr.name})`);
-      if (attr.name === "href" || attr.name === "action") assert.match(attr.value, /^[/#]/, `${attr.name}="${attr.value}" stays on the site`);
+      if (attr.name === "href" || attr.name === "action") assert.ok(/^[/#]/.test(attr.value) || attr.value.startsWith(`${siteOrigin()}/`), `${attr.name}="${attr.value}" stays on the site`);
     }
   }
   assert.ok(!html.includes(`<script>alert`), "no hostile text as markup");

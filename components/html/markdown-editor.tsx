@@ -64,7 +64,9 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
         <p class="editor-preview-title" aria-hidden="true">
           Preview
         </p>
-        <div aria-live="polite" aria-label="Preview" data-preview-output="" data-message-class="editor-preview-empty" data-body-class="prose editor-preview-body">
+        {/* A status region: a screen reader announces what changed in the preview (not all of it,
+            aria-atomic false) after the reader pauses typing, without moving their focus. */}
+        <div role="status" aria-live="polite" aria-atomic="false" aria-label="Preview" data-preview-output="" data-message-class="editor-preview-empty" data-body-class="prose editor-preview-body">
           <p class="editor-preview-empty">Nothing to preview yet.</p>
         </div>
       </section>

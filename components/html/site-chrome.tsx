@@ -33,12 +33,17 @@ function AccountMenu({ member }: { member: HeaderMember }) {
         </a>
       )}
       <InboxLink unread={member.unread} />
-      <a href={userPath(member.username)} class="account-link" aria-label={`${member.username}, ${member.points} points`}>
+      {/* Named by its visible text ("name, 1,234 points"), so that speech control users can say what they see. */}
+      <a href={userPath(member.username)} class="account-link">
         <span class="avatar" aria-hidden="true">
           {member.username.slice(0, 1).toUpperCase()}
         </span>
         <span class="account-name">{member.username}</span>
-        <span class="account-points">{member.points.toLocaleString("en-US")}</span>
+        <span class="visually-hidden">, </span>
+        <span class="account-points">
+          {member.points.toLocaleString("en-US")}
+          <span class="visually-hidden"> points</span>
+        </span>
       </a>
       <form action="/api/log-out" method="post">
         <button type="submit" class="button-quiet">

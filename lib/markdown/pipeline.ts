@@ -18,7 +18,7 @@ import { HIGHLIGHT_CLASSES, rehypeCodeHighlight, rehypeUnwrapBareSpans } from ".
 // Stored beside rendered HTML so stale renders can be found and redone.
 // Bump whenever the output for the same source can change.
 // 2: code blocks highlighted (./code-highlight.ts); images only from /uploads (./images.ts).
-// 3: @mentions of members as links.
+// 3: @mentions of members as links; tables wrapped in a focusable scroll box (wrapTables).
 export const MARKDOWN_PIPELINE_VERSION = 3;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
@@ -62,6 +62,41 @@ function fixLinks(nodes: HastNode[]): void {
 // Runs after sanitize, so the attributes set here are ours, not the author's.
 const rehypeForumLinks = () => (tree: HastRoot) => fixLinks(tree.children);
 
+function textOf(node: HastNode | ElementContent): string {
+  if (node.type === "text") return node.value;
+  return node.type === "element" ? node.children.map(textOf).join("") : "";
+}
+
+/** "Table: Feature, Client-Server, Peer-to-Peer": the header row names the scroll box. */
+function tableLabel(table: Extract<HastNode, { type: "element" }>): string {
+  const head = table.children.find((c) => c.type === "element" && c.tagName === "thead");
+  const row = head?.type === "element" ? head.children.find((c) => c.type === "element" && c.tagName === "tr") : undefined;
+  const names = row?.type === "element" ? row.children.filter((c) => c.type === "element").map((c) => textOf(c).replace(/\s+/g, " ").trim()).filter(Boolean) : [];
+  const label = names.length ? `Table: ${names.join(", ")}` : "Table";
+  return label.length > 100 ? `${label.slice(0, 99)}…` : label;
+}
+
+/**
+ * Every table inside a scroll box of its own, so that a wide table scrolls inside the post on a
+ * small screen instead of widening the page: a region named after its header row that takes
+ * keyboard focus (a keyboard user scrolls it with the arrow keys), styled in globals.css with
+ * the "scroll sideways" hint. Added after the sanitizer, which still refuses every div, role and
+ * tabindex an author writes: this wrapper is the only one a post can hold.
+ */
+function wrapTables(nodes: HastNode[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const el = nodes[i]!;
+    if (el.type !== "element") continue;
+    if (el.tagName === "table") {
+      nodes[i] = { type: "element", tagName: "div", properties: { className: ["table-scroll"], role: "region", ariaLabel: tableLabel(el), tabIndex: 0 }, children: [el] };
+    } else {
+      wrapTables(el.children);
+    }
+  }
+}
+
+const rehypeTableScroll = () => (tree: HastRoot) => wrapTables(tree.children);
+
 // remark-rehype would prefix footnote ids itself and sanitize would prefix them
 // again; let sanitize be the only one doing it.
 const postProcessor = unified()
@@ -74,6 +109,7 @@ const postProcessor = unified()
   .use(rehypeUnwrapBareSpans)
   .use(rehypeForumLinks)
   .use(rehypeMentions)
+  .use(rehypeTableScroll)
   .use(rehypeStringify)
   .freeze();
 

@@ -44,12 +44,14 @@ type Props = {
   description?: string;
   /** The reader's own draft answer to this question (theirs alone: members' pages are never cached). */
   draft?: string | null;
+  /** The thread's head elements (thread-head.tsx). */
+  head?: string;
 };
 
-export function ThreadPage({ shared, reader, order, back, posts, assets, description, draft }: Props) {
+export function ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head }: Props) {
   const { question, answers, bounty } = shared.thread;
   return (
-    <Document title={question.title} description={description} assets={assets} member={reader} here={back} withScript={reader !== null}>
+    <Document title={question.title} description={description} head={head} assets={assets} member={reader} here={back} withScript={reader !== null}>
       <div class="thread">
         {reader && isModerator(reader) && <ModeratorPanel question={question} back={back} />}
         <ThreadStatus question={question} />
