@@ -2,7 +2,7 @@
 //   1. unit and server-action tests (node:test), once per database;
 //   2. a production build, then the Playwright suite against `server.ts`, once per database;
 //      on PostgreSQL with two app servers sharing Redis (REDIS_URL, TEST_REDIS_URL to override);
-//   3. the reliability suites (reliability/*.test.ts) against that build, in their quick form.
+//   3. the reliability and security suites (reliability/, security/) against that build, quick.
 // `--reliability` (npm run test:reliability) builds and runs only the reliability suites, long:
 // many more kills, and the soak test.
 // PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), where a
@@ -200,9 +200,9 @@ async function main() {
     if (runReliability) {
       if (reliabilityOnly) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
       // Each suite starts built servers of its own (embedded, and PostgreSQL through TEST_POSTGRES_URL).
-      const files = testFiles(path.join(root, "reliability"));
+      const files = [...testFiles(path.join(root, "reliability")), ...testFiles(path.join(root, "security"))];
       const long = reliabilityOnly ? { RELIABILITY_KILLS: process.env.RELIABILITY_KILLS || "25", SOAK_SECONDS: process.env.SOAK_SECONDS || "300" } : { RELIABILITY_KILLS: "3", SOAK_SECONDS: "20" };
-      await run(`reliability suites (${reliabilityOnly ? "long" : "quick"})`, process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", ...files], { TEST_POSTGRES_URL: adminUrl, ...long });
+      await run(`reliability and security suites (${reliabilityOnly ? "long" : "quick"})`, process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", ...files], { TEST_POSTGRES_URL: adminUrl, ...long });
     }
   } finally {
     await pgdb?.drop();
