@@ -50,6 +50,7 @@ function thread({ best }: { best: boolean }): PublicThread {
         answer(12, 2, renderMarkdown(flagshipThread.answer.bodyMd), "zachary"),
       ],
       bounty: null,
+      awardedBounties: [],
     },
     comments: { question: [], answers: {} },
     marks: { votes: new Map(), follows: new Set() },
