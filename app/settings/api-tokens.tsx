@@ -20,7 +20,7 @@ export async function ApiTokensSection() {
       <h2 id="api-tokens-heading">API tokens</h2>
       <p className="hint">
         Tokens let your scripts and apps ask, answer and vote as you through the <a href="/api/v1/openapi.json">JSON API</a>, with the same rules
-        and limits as the forum's forms. Send one as <code>Authorization: Bearer &lt;token&gt;</code>. Reading needs none.
+        and limits as the forum&apos;s forms. Send one as <code>Authorization: Bearer &lt;token&gt;</code>. Reading needs none.
       </p>
       <ApiTokenForm />
       {tokens.length === 0 ? (

@@ -14,23 +14,23 @@ const problem = (description: string, headers?: Record<string, unknown>) => ({
   ...(headers ? { headers } : {}),
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
-const use = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const shared = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const ok = (description: string, schema: unknown, headers?: Record<string, unknown>) => ({ description, ...(headers ? { headers } : {}), content: json(schema) });
 const paged = (description: string, schema: unknown) => ok(description, schema, { Link: { $ref: "#/components/headers/Link" } });
 const created = (description: string, schema: unknown) => ok(description, schema, { Location: { description: "The new resource in the API.", schema: { type: "string" } } });
 
-const readErrors = { "400": use("BadRequest"), "401": use("Unauthorized"), "403": use("Forbidden"), "429": use("RateLimited"), "500": use("ServerError") };
+const readErrors = { "400": shared("BadRequest"), "401": shared("Unauthorized"), "403": shared("Forbidden"), "429": shared("RateLimited"), "500": shared("ServerError") };
 const writeErrors = {
-  "400": use("BadRequest"),
-  "401": use("Unauthorized"),
-  "403": use("Forbidden"),
-  "404": use("NotFound"),
-  "409": use("Conflict"),
-  "413": use("TooLarge"),
-  "415": use("UnsupportedMediaType"),
-  "429": use("RateLimited"),
-  "500": use("ServerError"),
+  "400": shared("BadRequest"),
+  "401": shared("Unauthorized"),
+  "403": shared("Forbidden"),
+  "404": shared("NotFound"),
+  "409": shared("Conflict"),
+  "413": shared("TooLarge"),
+  "415": shared("UnsupportedMediaType"),
+  "429": shared("RateLimited"),
+  "500": shared("ServerError"),
 };
 const bodyOf = (name: string) => ({ required: true, content: json(ref(name)) });
 const optionalToken = [{}, { bearerAuth: [] }];
@@ -70,7 +70,7 @@ export const openApiDocument = {
           param("page"),
           param("pageSize"),
         ],
-        responses: { "200": paged("A page of questions.", ref("QuestionPage")), ...readErrors, "404": use("NotFound") },
+        responses: { "200": paged("A page of questions.", ref("QuestionPage")), ...readErrors, "404": shared("NotFound") },
       },
       post: {
         tags: ["questions"],
@@ -83,7 +83,7 @@ export const openApiDocument = {
     },
     "/api/v1/questions/{questionId}": {
       parameters: [param("questionId")],
-      get: { tags: ["questions"], operationId: "getQuestion", summary: "A question", responses: { "200": ok("The question.", ref("Question")), ...readErrors, "404": use("NotFound") } },
+      get: { tags: ["questions"], operationId: "getQuestion", summary: "A question", responses: { "200": ok("The question.", ref("Question")), ...readErrors, "404": shared("NotFound") } },
     },
     "/api/v1/questions/{questionId}/answers": {
       parameters: [param("questionId")],
@@ -92,7 +92,7 @@ export const openApiDocument = {
         operationId: "listAnswers",
         summary: "A question's answers",
         parameters: [sortParam(["votes", "newest", "oldest"], "votes", "votes: highest score first."), param("page"), param("pageSize")],
-        responses: { "200": paged("A page of answers.", ref("AnswerPage")), ...readErrors, "404": use("NotFound") },
+        responses: { "200": paged("A page of answers.", ref("AnswerPage")), ...readErrors, "404": shared("NotFound") },
       },
       post: {
         tags: ["answers"],
@@ -126,7 +126,7 @@ export const openApiDocument = {
     },
     "/api/v1/answers/{answerId}": {
       parameters: [param("answerId")],
-      get: { tags: ["answers"], operationId: "getAnswer", summary: "An answer", responses: { "200": ok("The answer.", ref("Answer")), ...readErrors, "404": use("NotFound") } },
+      get: { tags: ["answers"], operationId: "getAnswer", summary: "An answer", responses: { "200": ok("The answer.", ref("Answer")), ...readErrors, "404": shared("NotFound") } },
     },
     "/api/v1/answers/{answerId}/vote": {
       parameters: [param("answerId")],
@@ -182,7 +182,7 @@ export const openApiDocument = {
         operationId: "getUser",
         summary: "A member's public profile",
         parameters: [{ name: "username", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": ok("The member.", ref("User")), ...readErrors, "404": use("NotFound") },
+        responses: { "200": ok("The member.", ref("User")), ...readErrors, "404": shared("NotFound") },
       },
     },
     "/api/v1/me": {
@@ -209,7 +209,7 @@ export const openApiDocument = {
         operationId: "getTag",
         summary: "A tag and how many questions carry it",
         parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": ok("The tag.", ref("Tag")), ...readErrors, "404": use("NotFound") },
+        responses: { "200": ok("The tag.", ref("Tag")), ...readErrors, "404": shared("NotFound") },
       },
     },
     "/api/v1/categories": {

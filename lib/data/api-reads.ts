@@ -98,8 +98,7 @@ export async function findApiMember(username: string) {
     db.answer.count({ where: { authorId: member.id, ...liveAnswer } }),
     db.question.count({ where: { bestAnswer: { authorId: member.id }, deletedAt: null } }),
   ]);
-  const { id: _id, ...shown } = member;
-  return { ...shown, questionCount, answerCount, bestAnswerCount };
+  return { username: member.username, points: member.points, role: member.role, bio: member.bio, createdAt: member.createdAt, questionCount, answerCount, bestAnswerCount };
 }
 
 /** A tag and how many live questions carry it, or null when no such tag exists. */
