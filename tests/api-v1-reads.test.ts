@@ -187,6 +187,15 @@ describe("search, members, tags, categories", () => {
     assert.ok(cats.body.items.some((c: { id: number; slug: string }) => c.id === category.id && c.slug === category.slug));
   });
 
+  test("each problem type names a page that says what it means", async () => {
+    const { GET } = await import("../app/api/v1/problems/[kind]/route");
+    const page = await GET(new Request("http://forum.test/api/v1/problems/rate-limited"), { params: Promise.resolve({ kind: "rate-limited" }) });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Retry-After/);
+    const unknown = await GET(new Request("http://forum.test/api/v1/problems/nope"), { params: Promise.resolve({ kind: "nope" }) });
+    assert.equal(unknown.status, 404);
+  });
+
   test("an unknown address under /api/v1 is a 404 problem", async () => {
     const { GET, POST } = await import("../app/api/v1/[...path]/route");
     for (const handler of [GET, POST]) {

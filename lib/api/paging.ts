@@ -1,5 +1,5 @@
 import { ApiProblem } from "./problem";
-import { jsonResponse } from "./route";
+import { jsonResponse } from "./responses";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

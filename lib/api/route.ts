@@ -3,7 +3,10 @@ import { requireMember } from "../commands/guard";
 import { consume, describeWait } from "../rate-limit";
 import { trust } from "../rules";
 import { findTokenHolder, type TokenHolder } from "../data/api-tokens";
-import { ApiProblem, corsHeaders, PROBLEM_TYPE, problemDocument, toApiProblem } from "./problem";
+import { ApiProblem, corsHeaders, toApiProblem } from "./problem";
+import { problemResponse } from "./responses";
+
+export { jsonResponse, problemResponse } from "./responses";
 
 /**
  * The one wrapper of every /api/v1 route handler: who calls (a bearer token, never a cookie),
@@ -22,22 +25,6 @@ const preflightHeaders = {
 /** The answer to a browser's CORS preflight, for every route of the API. */
 export function OPTIONS(): Response {
   return new Response(null, { status: 204, headers: preflightHeaders });
-}
-
-export function problemResponse(problem: ApiProblem): Response {
-  const doc = problemDocument(problem.status, problem.message, problem.extra);
-  return new Response(JSON.stringify(doc), {
-    status: problem.status,
-    headers: { "Content-Type": PROBLEM_TYPE, "Cache-Control": "no-store", ...corsHeaders, ...problem.extra.headers },
-  });
-}
-
-/** JSON with the API's headers. */
-export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: init.status ?? 200,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...corsHeaders, ...init.headers },
-  });
 }
 
 const unauthenticated = (detail: string) => new ApiProblem(401, detail, { headers: { "WWW-Authenticate": 'Bearer realm="forum-api"' } });
