@@ -11,11 +11,14 @@ export function ApiTokenForm() {
   const [state, action] = useActionState<NewTokenState, FormData>(createApiTokenAction, {});
   return (
     <form action={action} className="stack-form" noValidate>
-      <FormMessage message={state.message} />
+      <FormMessage message={state.ok ? undefined : state.message} />
       {state.secret && (
         <>
+          <p className="notice" role="status">
+            {state.message}
+          </p>
           <label htmlFor="new-token">Your new token</label>
-          <input id="new-token" className={styles.secret} readOnly value={state.secret} aria-describedby="new-token-hint" onFocus={(e) => e.currentTarget.select()} />
+          <textarea id="new-token" className={styles.secret} readOnly rows={2} value={state.secret} aria-describedby="new-token-hint" onFocus={(e) => e.currentTarget.select()} />
           <p id="new-token-hint" className="hint">
             Copy it now and keep it like a password. Only a fingerprint of it is stored: nobody can show it again.
           </p>

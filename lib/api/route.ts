@@ -1,3 +1,8 @@
+/**
+ * The one wrapper of every /api/v1 route handler: who calls (a bearer token, never a cookie),
+ * the read limits, CORS (lib/api/problem.ts says what is allowed and why), and every refusal
+ * as problem details.
+ */
 import "server-only";
 import { requireMember } from "../commands/guard";
 import { consume, describeWait } from "../rate-limit";
@@ -7,12 +12,6 @@ import { ApiProblem, corsHeaders, toApiProblem } from "./problem";
 import { problemResponse } from "./responses";
 
 export { jsonResponse, problemResponse } from "./responses";
-
-/**
- * The one wrapper of every /api/v1 route handler: who calls (a bearer token, never a cookie),
- * the read limits, CORS (lib/api/problem.ts says what is allowed and why), and every refusal
- * as problem details.
- */
 export { corsHeaders };
 
 const preflightHeaders = {
@@ -59,7 +58,8 @@ async function limitReads(request: Request, holder: TokenHolder | null): Promise
 
 type Context<P> = { params: Promise<P> };
 
-async function answer(run: () => Promise<Response>): Promise<Response> {
+/** Runs a handler; its refusals (and the commands' AppErrors) become problem details, a bug a 500. */
+async function withProblemDetails(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (e) {
@@ -73,7 +73,7 @@ async function answer(run: () => Promise<Response>): Promise<Response> {
 /** A GET: anyone, a token optional; counted per token, or per address without one. */
 export function apiRead<P = Record<string, never>>(handler: (request: Request, params: P, holder: TokenHolder | null) => Promise<Response>) {
   return (request: Request, context: Context<P>) =>
-    answer(async () => {
+    withProblemDetails(async () => {
       const holder = await authenticate(request);
       await limitReads(request, holder);
       return handler(request, await context.params, holder);
@@ -86,7 +86,7 @@ export function apiRead<P = Record<string, never>>(handler: (request: Request, p
  */
 export function apiWrite<P = Record<string, never>>(handler: (request: Request, params: P, holder: TokenHolder) => Promise<Response>) {
   return (request: Request, context: Context<P>) =>
-    answer(async () => {
+    withProblemDetails(async () => {
       const holder = await authenticate(request);
       if (!holder) throw unauthenticated("Writing needs a personal access token: make one in your settings, then send `Authorization: Bearer <token>`.");
       return handler(request, await context.params, holder);
