@@ -9,6 +9,7 @@ import { isApiV1Path, sendApiProblem } from "./api-refusal";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { isThreadPath, serveThread } from "./thread-page";
+import { answeredWhileDatabaseDown } from "./unavailable";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -34,6 +35,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     if (url.search.includes("%00")) return api ? sendApiProblem(res, 400, "The query holds a NUL character (%00).") : refuseAddress(res);
+    if (answeredWhileDatabaseDown(req, res, url)) return;
     countThreadView(req, url);
     // A CORS preflight (OPTIONS) writes nothing: it spends no write budget.
     const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
+import { databaseUnreachable, watchDatabase } from "../lib/db/health";
 import { consume } from "../lib/rate-limit";
 import { trust } from "../lib/rules";
 import { frontDoor } from "../server/front-door";
@@ -83,4 +84,19 @@ test("writes from one address beyond the forum's flood limit are a 429 problem w
   assert.equal(res.status, 429);
   assert.ok(Number(res.headers.get("retry-after")) > 0);
   assert.equal(reached.length, 3);
+});
+
+test("while the database server does not answer, the API says so as a 503 problem with Retry-After", async () => {
+  reached.length = 0;
+  watchDatabase(() => Promise.reject(new Error("connection refused")));
+  databaseUnreachable(new Error("connection refused"));
+  try {
+    const res = await checkAgainstDocument("GET", "/api/v1/questions", await send("/api/v1/questions"));
+    assert.equal(res.status, 503);
+    assert.equal(res.body.type, "/api/v1/problems/unavailable");
+    assert.ok(Number(res.headers.get("retry-after")) > 0);
+  } finally {
+    watchDatabase(null);
+  }
+  assert.deepEqual(reached, []);
 });

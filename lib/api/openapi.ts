@@ -20,7 +20,7 @@ const ok = (description: string, schema: unknown, headers?: Record<string, unkno
 const paged = (description: string, schema: unknown) => ok(description, schema, { Link: { $ref: "#/components/headers/Link" } });
 const created = (description: string, schema: unknown) => ok(description, schema, { Location: { description: "The new resource in the API.", schema: { type: "string" } } });
 
-const readErrors = { "400": shared("BadRequest"), "401": shared("Unauthorized"), "403": shared("Forbidden"), "429": shared("RateLimited"), "500": shared("ServerError") };
+const readErrors = { "400": shared("BadRequest"), "401": shared("Unauthorized"), "403": shared("Forbidden"), "429": shared("RateLimited"), "500": shared("ServerError"), "503": shared("Unavailable") };
 const writeErrors = {
   "400": shared("BadRequest"),
   "401": shared("Unauthorized"),
@@ -31,6 +31,7 @@ const writeErrors = {
   "415": shared("UnsupportedMediaType"),
   "429": shared("RateLimited"),
   "500": shared("ServerError"),
+  "503": shared("Unavailable"),
 };
 const bodyOf = (name: string) => ({ required: true, content: json(ref(name)) });
 const optionalToken = [{}, { bearerAuth: [] }];
@@ -254,6 +255,7 @@ export const openApiDocument = {
       UnsupportedMediaType: problem("The body was not sent as JSON."),
       RateLimited: problem("Too many requests: try again after Retry-After seconds.", { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }),
       ServerError: problem("The server failed (and logged it)."),
+      Unavailable: problem("The forum's database does not answer for the moment.", { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }),
     },
     schemas: {
       ...schemas,

@@ -32,6 +32,7 @@ const kinds: Record<number, ProblemKind> = {
   413: { slug: "too-large", title: "The request is too large", description: "The body is larger than any post may be." },
   415: { slug: "unsupported-media-type", title: "Send JSON", description: "Send request bodies as JSON with `Content-Type: application/json`." },
   429: { slug: "rate-limited", title: "Too many requests", description: "Wait the number of seconds in the Retry-After header, then try again." },
+  503: { slug: "unavailable", title: "Temporarily unavailable", description: "The forum's database does not answer for the moment: wait the seconds in the Retry-After header, then try again." },
   500: { slug: "server-error", title: "Something went wrong on the server", description: "The server failed to answer; it was logged." },
 };
 
