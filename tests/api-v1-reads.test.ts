@@ -143,6 +143,11 @@ describe("answers", () => {
     assert.equal((await api("GET", "/api/v1/answers/{answerId}", { path: { answerId: "x1" } })).status, 400);
     await db.answer.update({ where: { id: answers[2]!.id }, data: { deletedAt: new Date() } });
     assert.equal((await api("GET", "/api/v1/answers/{answerId}", { path: { answerId: answers[2]!.id } })).status, 404);
+    // Hidden by spam flags: gone from the API as from readers' pages.
+    await db.answer.update({ where: { id: answers[0]!.id }, data: { hiddenAt: new Date() } });
+    assert.equal((await api("GET", "/api/v1/answers/{answerId}", { path: { answerId: answers[0]!.id } })).status, 404);
+    const left = await api("GET", "/api/v1/questions/{questionId}/answers", { path: { questionId: q.id } });
+    assert.deepEqual(left.body.items.map((a: { id: number }) => a.id), [answers[1]!.id]);
     assert.equal((await api("GET", "/api/v1/questions/{questionId}/answers", { path: { questionId: q.id }, query: { sort: "best" } })).status, 400);
   });
 });
