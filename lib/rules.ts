@@ -70,6 +70,9 @@ export const trust = {
   // The live preview asks once a pause in typing (lib/enhance/editor.ts): a fast typist's
   // minute is well under this, a script's is not.
   previewsPerAddressPerMinute: Number(process.env.PREVIEWS_PER_MINUTE) || 90,
+  // JSON API reads (/api/v1), per token, or per address without one: a polite client's
+  // minute is well under this; a scraper's is not.
+  apiReadsPerMinute: Number(process.env.API_READS_PER_MINUTE) || 300,
 } as const;
 
 const megabytes = (env: string | undefined, fallback: number) => Math.round((Number(env) || fallback) * 1024 * 1024);

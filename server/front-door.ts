@@ -5,6 +5,7 @@ import { recordView } from "../lib/views";
 import { serveWithAnonymousCache, type Handler } from "./anonymous-cache";
 import { captureHtml } from "./html-capture";
 import { plainPageTransform } from "./plain-html";
+import { isApiV1Path, sendApiProblem } from "./api-refusal";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { isUploadPath, serveUpload } from "./uploads";
@@ -30,14 +31,18 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
     // 500, and a NUL reaches the database, which refuses the query; to a reader either is
     // simply a page that does not exist.
+    const api = isApiV1Path(url.pathname);
     if (!decodes(url.pathname) || /%00/.test(url.pathname)) {
+      // The JSON API says what is wrong with the address, as problem details.
+      if (api) return sendApiProblem(res, 400, "The address holds a NUL character (%00) or broken percent-encoding.");
       captureHtml(res, () => {});
       return notFound(req, res);
     }
-    if (url.search.includes("%00")) return refuseAddress(res);
+    if (url.search.includes("%00")) return api ? sendApiProblem(res, 400, "The query holds a NUL character (%00).") : refuseAddress(res);
     if (answeredWhileDatabaseDown(req, res, url)) return;
     countThreadView(req, url);
-    const write = req.method !== "GET" && req.method !== "HEAD";
+    // A CORS preflight (OPTIONS) writes nothing: it spends no write budget.
+    const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
     if (write && refuseOversizedWrite(req, res, url)) return;
     // The live preview is a pure render, not a write: it has no budget to spend. A draft's
     // saves come every few seconds while a member types: they have a budget of their own
@@ -66,7 +71,9 @@ async function limitWrites(req: IncomingMessage, res: ServerResponse, url: URL, 
   res.statusCode = 429;
   res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
   res.setHeader("Cache-Control", "no-store");
-  if (url.pathname.startsWith("/api/")) {
+  if (isApiV1Path(url.pathname)) {
+    sendApiProblem(res, 429, message, { retryAfterSeconds: verdict.retryAfterSeconds });
+  } else if (url.pathname.startsWith("/api/")) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: message, retryAfterSeconds: verdict.retryAfterSeconds }));
   } else {

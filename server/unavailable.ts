@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { unavailablePageHtml } from "../components/html/unavailable-page";
 import { checkDatabase, databaseIsDown } from "../lib/db/health";
 import { serveFromPageCache } from "./anonymous-cache";
+import { isApiV1Path, sendApiProblem } from "./api-refusal";
 import { contentSecurityPolicyFor } from "./security-headers";
 
 export const RETRY_AFTER_SECONDS = 5;
@@ -22,6 +23,10 @@ export function answeredWhileDatabaseDown(req: IncomingMessage, res: ServerRespo
   res.statusCode = 503;
   res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
   res.setHeader("Cache-Control", "no-store");
+  if (isApiV1Path(url.pathname)) {
+    sendApiProblem(res, 503, MESSAGE, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    return true;
+  }
   if (url.pathname.startsWith("/api/")) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: MESSAGE, retryAfterSeconds: RETRY_AFTER_SECONDS }));

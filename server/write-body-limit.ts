@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { limits, uploadLimits } from "../lib/rules";
+import { isApiV1Path, sendApiProblem } from "./api-refusal";
 
 // The longest text field (a post's body) form-encoded at worst (%XX for each of three UTF-8
 // bytes), with room for the other fields.
@@ -43,6 +44,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, url: URL, status: num
   res.setHeader("Cache-Control", "no-store");
   // The body is not read: the connection closes after the answer instead of draining it.
   res.setHeader("Connection", "close");
+  if (isApiV1Path(url.pathname)) return sendApiProblem(res, status, message);
   if (json) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: message }));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { ApiTokensSection } from "./api-tokens";
 import { PasswordForm } from "./password-form";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,7 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <h2>Password</h2>
       <PasswordForm />
+      <ApiTokensSection />
     </div>
   );
 }

@@ -30,10 +30,10 @@ const orders = {
   top: [{ score: "desc" }, { createdAt: "desc" }, { id: "desc" }],
 } satisfies Record<ListSort, Prisma.QuestionOrderByWithRelationInput[]>;
 
-type ListOptions = { page?: number; categoryId?: number; tagName?: string; tagId?: number; sort?: ListSort };
+type ListOptions = { page?: number; pageSize?: number; categoryId?: number; tagName?: string; tagId?: number; sort?: ListSort };
 
 /** Live questions in one of the list orders, optionally within one category or tag. */
-export async function listQuestions({ page = 1, categoryId, tagName, tagId, sort = "newest" }: ListOptions = {}) {
+export async function listQuestions({ page = 1, pageSize = PAGE_SIZE, categoryId, tagName, tagId, sort = "newest" }: ListOptions = {}) {
   // Filter by the tag's id, not its name: with a constant id PostgreSQL knows how common the
   // tag is, and walks the date index for a popular one instead of every one of its questions.
   if (tagId === undefined && tagName !== undefined) {
@@ -53,8 +53,8 @@ export async function listQuestions({ page = 1, categoryId, tagName, tagId, sort
     where,
     select: summarySelect,
     orderBy: orders[sort],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE + 1,
+    skip: (page - 1) * pageSize,
+    take: pageSize + 1,
   });
-  return { questions: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return { questions: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
