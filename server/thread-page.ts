@@ -27,6 +27,8 @@ import { isModerator } from "../lib/permissions";
 import { findSessionMember } from "../lib/auth/session-member";
 import { readSessionToken } from "../lib/auth/session-token";
 import { hasSessionCookie, serveWithAnonymousCache, type Handler } from "./anonymous-cache";
+import { captureHtml } from "./html-capture";
+import { plainPageTransform } from "./plain-html";
 import { contentSecurityPolicyFor } from "./security-headers";
 
 const THREAD_PATH = /^\/questions\/([1-9]\d{0,8})(?:\/([^/]*))?\/?$/;
@@ -125,7 +127,13 @@ export async function serveThread(req: IncomingMessage, res: ServerResponse, url
     res.setHeader("X-Forum-Cache", "BYPASS");
     const session = await readSessionToken(cookieJar(req.headers.cookie));
     const reader = session ? await findSessionMember(session.uid, session.sv) : null;
-    await serveThreadPage(req, res, url, reader, notFound);
+    // Next's 404 page gets its CSP (and its plain form) as every page Next writes does; the
+    // thread page itself sets its own, from bytes it already holds.
+    const capturedNotFound: Handler = (rq, rs) => {
+      captureHtml(rs, () => {}, plainPageTransform(url.pathname));
+      return notFound(rq, rs);
+    };
+    await serveThreadPage(req, res, url, reader, capturedNotFound);
   } catch (err) {
     console.error(`Thread page ${url.pathname} failed: ${(err as Error).message}`);
     if (res.headersSent) return void res.destroy();
