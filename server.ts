@@ -16,6 +16,7 @@ import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
 import { frontDoor } from "./server/front-door";
+import { liveHub } from "./lib/live/live-events";
 import { startMarkdownWorkers, stopMarkdownWorkers } from "./server/markdown-workers";
 
 const dev = process.argv.includes("--dev");
@@ -78,6 +79,8 @@ async function main() {
     clearInterval(jobs);
     clearInterval(vacuum);
     server.close();
+    // Readers' live streams would hold the server open; their pages reconnect to another server.
+    liveHub().closeAll();
     await flushViews();
     await disconnectRedis();
     await stopMarkdownWorkers();

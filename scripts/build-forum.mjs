@@ -2,7 +2,7 @@
 // NEXT_DIST_DIR): what Next does not build, built once here rather than on a first request.
 //   server.mjs            server.ts bundled (the process: database, front door, thread pages)
 //   markdown-worker.mjs   the Markdown worker threads' entry (lib/markdown/worker.ts)
-//   public/               the thread page's script and the site's stylesheet, named by content
+//   public/               the thread page's scripts and the site's stylesheet, named by content
 //   assets.json           their public paths, read by lib/assets.ts
 // Packages stay in node_modules (external); only the forum's own sources are bundled.
 import { createHash } from "node:crypto";
@@ -32,6 +32,8 @@ export async function buildForum({ distDir, withServer = true } = {}) {
   fs.mkdirSync(path.join(out, "public"), { recursive: true });
   const assets = {
     script: await buildPublic("lib/enhance/thread-page.ts", "thread-page", ".js", { format: "iife", target: "es2020" }, path.join(out, "public")),
+    // Signed-out readers' thread page: live updates alone (members' script has them too).
+    liveScript: await buildPublic("lib/enhance/live-entry.ts", "live-thread", ".js", { format: "iife", target: "es2020" }, path.join(out, "public")),
     stylesheet: await buildPublic("app/globals.css", "forum", ".css", { loader: { ".css": "css" }, target: ["chrome100", "firefox100", "safari15"] }, path.join(out, "public")),
   };
   fs.writeFileSync(path.join(out, "assets.json"), `${JSON.stringify(assets, null, 2)}\n`);

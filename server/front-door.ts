@@ -7,6 +7,7 @@ import { captureHtml } from "./html-capture";
 import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
+import { LIVE_PATH, serveLiveStream } from "./live-stream";
 import { isThreadPath, serveThread } from "./thread-page";
 import { refuseOversizedWrite } from "./write-body-limit";
 
@@ -30,6 +31,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     if (url.search.includes("%00")) return refuseAddress(res);
+    if (url.pathname === LIVE_PATH) return serveLiveStream(req, res, url, String(req.headers[CLIENT_IP_HEADER]));
     countThreadView(req, url);
     const write = req.method !== "GET" && req.method !== "HEAD";
     if (write && refuseOversizedWrite(req, res, url)) return;

@@ -24,10 +24,12 @@ type Props = {
   here?: string;
   /** Members' pages run the forum's script (lib/enhance); signed-out readers' need none. */
   withScript: boolean;
+  /** Without the forum's script: the small one that keeps a thread live (lib/enhance/live-entry.ts). */
+  live?: boolean;
   children: Child;
 };
 
-export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, children }: Props) {
+export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, live = false, children }: Props) {
   return (
     <>
       {raw("<!DOCTYPE html>")}
@@ -41,7 +43,7 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
           <meta name="theme-color" media="(prefers-color-scheme: light)" content="#ffffff" />
           <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#14161a" />
           <link rel="stylesheet" href={assets.stylesheet} />
-          {withScript && <script src={assets.script} defer />}
+          {withScript ? <script src={assets.script} defer /> : live && <script src={assets.liveScript} defer />}
         </head>
         <body>
           <SiteHeader member={member} here={here} />

@@ -2,15 +2,17 @@
  * The one script of a member's thread page (components/html/thread). Every control on the page
  * is a link or a form that works without JavaScript; this adds what a reader expects of a live
  * page: votes, follows, answers, comments, flags, picks and moderators' actions sent in place,
- * confirmations, pending labels, counters, the live preview, and flag and comment forms opened
- * without leaving the page. One listener per event for the whole page, so posts put in later
+ * confirmations, pending labels, counters, the live preview, flag and comment forms opened
+ * without leaving the page, and the thread kept live (live-thread.ts). One listener per event for the whole page, so posts put in later
  * need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
 import { onFieldInput, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
+import { startLiveThread } from "./live-thread";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
+import { THREAD_REPLACED } from "./refresh-thread";
 import { sendThreadForm } from "./thread-forms";
 import { voteInPlace } from "./votes";
 
@@ -29,11 +31,13 @@ document.addEventListener("click", (e) => {
 });
 
 document.addEventListener("input", onFieldInput);
+document.addEventListener(THREAD_REPLACED, (e) => startPreviews((e as CustomEvent<Element>).detail));
 
 window.addEventListener("pageshow", (e) => {
   if (e.persisted) resetSentForms();
 });
 
 startPreviews();
+startLiveThread();
 // A link followed without this script (or a refused post) renders the form open: continue there.
 focusOpenForm(document, location.pathname + location.search + location.hash);
