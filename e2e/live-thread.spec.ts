@@ -1,0 +1,85 @@
+import { expect, test, type Page } from "@playwright/test";
+import { askQuestion, logInAsStaff, postAnswer, signUpNewMember } from "./helpers";
+
+/** Marks the page, so that a reload (which would drop the mark) fails the test. */
+const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+const stillSamePage = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+test("readers already on a thread see a new answer, its score and the best-answer mark arrive without reloading", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "livea");
+  const helper = await signUpNewMember(browser, "liveb");
+  const path = await askQuestion(asker.page, `Why does QUIC run over UDP? ${asker.username}`, "It reimplements reliability itself: why not a new IP protocol next to TCP?");
+
+  // A signed-out reader, on the cached page with its one small script, and the asker, signed in.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(path);
+  await expect(reader.locator("script[src]")).toHaveAttribute("src", /^\/_forum\/live-thread\.[\w-]+\.js$/);
+  await asker.page.goto(path);
+  await expect(asker.page.getByRole("link", { name: "Inbox" })).toHaveAccessibleName("Inbox");
+  for (const page of [reader, asker.page]) await markPage(page);
+  // Both streams are open before anything happens (the page opens its stream once loaded).
+  await reader.waitForTimeout(500);
+
+  const body = "Middleboxes drop anything that is not TCP or UDP, and kernels update slowly; UDP gets through.";
+  await postAnswer(helper.page, path, body);
+
+  for (const page of [reader, asker.page]) {
+    const notice = page.getByRole("status").filter({ hasText: "new answer" });
+    await expect(notice).toHaveText("1 new answer Show");
+    await expect(page.locator(".answer", { hasText: body })).toHaveCount(0);
+  }
+  // The asker's header counts the notice of the answer, in place.
+  await expect(asker.page.getByRole("link", { name: /^Inbox/ })).toHaveAccessibleName("Inbox, 1 unread");
+
+  await reader.getByRole("button", { name: "Show" }).click();
+  const answer = reader.locator(".answer", { hasText: body });
+  await expect(answer).toBeVisible();
+  await expect(answer).toBeFocused();
+  await expect(reader.getByRole("button", { name: "Show" })).toHaveCount(0);
+  await asker.page.getByRole("button", { name: "Show" }).click();
+  await expect(asker.page.locator(".answer", { hasText: body })).toBeVisible();
+
+  // A moderator's upvote: the score changes in place for both.
+  const moderator = await logInAsStaff(browser, "e2emod");
+  await moderator.goto(path);
+  await moderator.locator(".answer", { hasText: body }).getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(answer.locator("output.vote-score")).toHaveText("Score 1");
+  await expect(asker.page.locator(".answer", { hasText: body }).locator("output.vote-score")).toHaveText("Score 1");
+
+  // The asker picks it: the reader sees the mark in place.
+  await asker.page.locator(".answer", { hasText: body }).getByRole("button", { name: "✓ Pick as best answer" }).click();
+  await expect(reader.getByRole("article", { name: "Best answer" })).toContainText(body);
+  await expect(answer.locator(".best-badge")).toHaveText("✅ Best Answer");
+
+  // A comment is announced too.
+  const comments = moderator.getByRole("region", { name: "Comments on this question" });
+  await comments.getByText("Add a comment").click();
+  await comments.getByLabel("Comment", { exact: true }).fill("Also: UDP lets QUIC live in user space and ship with the app.");
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(reader.getByRole("status")).toHaveText("1 new comment Show");
+  await reader.getByRole("button", { name: "Show" }).click();
+  await expect(reader.getByText("ship with the app")).toBeVisible();
+
+  await stillSamePage(reader);
+  await stillSamePage(asker.page);
+});
+
+// Two app servers sharing Redis (the PostgreSQL run of scripts/test.mjs): the reader's stream
+// is on the second server, the answer is written on the first.
+const second = process.env.SECOND_BASE_URL ?? "";
+test("a reader on another app server sees the answer, through Redis", async ({ browser }) => {
+  test.skip(!second, "needs the second app server of the PostgreSQL run");
+  const asker = await signUpNewMember(browser, "livec");
+  const helper = await signUpNewMember(browser, "lived");
+  const path = await askQuestion(asker.page, `Does TLS 1.3 need a round trip less? ${asker.username}`, "Compared with TLS 1.2, where does the saved round trip come from?");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${second}${path}`);
+  await markPage(reader);
+  await reader.waitForTimeout(500);
+  const body = "The client sends its key share in the first flight, so the server can finish in one reply.";
+  await postAnswer(helper.page, path, body);
+  await expect(reader.getByRole("status")).toHaveText("1 new answer Show");
+  await reader.getByRole("button", { name: "Show" }).click();
+  await expect(reader.locator(".answer", { hasText: body })).toBeVisible();
+  await stillSamePage(reader);
+});
