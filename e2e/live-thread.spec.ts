@@ -84,3 +84,45 @@ test("a reader on another app server sees the answer, through Redis", async ({ b
   await expect(reader.locator(".answer", { hasText: body })).toBeVisible();
   await stillSamePage(reader);
 });
+
+test("a dropped stream comes back with growing pauses, naming the last state it had, and catches up", async ({ browser }) => {
+  const asker = await signUpNewMember(browser, "livee");
+  const helper = await signUpNewMember(browser, "livef");
+  const path = await askQuestion(asker.page, `What does TCP's TIME_WAIT protect? ${asker.username}`, "Why does the side that closes first wait twice the segment lifetime?");
+  const reader = await (await browser.newContext()).newPage();
+  // Keeps the page's streams reachable, to drop one as a network would.
+  await reader.addInitScript(() => {
+    const Original = window.EventSource;
+    const streams: EventSource[] = [];
+    (window as unknown as { liveStreams: EventSource[] }).liveStreams = streams;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        streams.push(this);
+      }
+    };
+  });
+  const attempts: { at: number; url: string }[] = [];
+  reader.on("request", (req) => new URL(req.url()).pathname === "/_forum/live" && attempts.push({ at: Date.now(), url: req.url() }));
+  await reader.goto(path);
+  await markPage(reader);
+  await expect.poll(() => attempts.length).toBe(1);
+  await reader.waitForTimeout(300);
+
+  // The server is away: every attempt fails, and the stream open now drops.
+  const stream = (url: URL) => url.pathname === "/_forum/live";
+  await reader.route(stream, (route) => route.fulfill({ status: 503, body: "away" }));
+  await reader.evaluate(() => (window as unknown as { liveStreams: EventSource[] }).liveStreams[0]!.dispatchEvent(new Event("error")));
+  await expect.poll(() => attempts.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+  const gaps = attempts.slice(1, 4).map((a, i) => a.at - attempts[i]!.at);
+  // 1 s, 2 s, 4 s, each shortened by up to half: the third pause is always longer than the first.
+  expect(gaps[2]!, `pauses ${gaps.join(", ")} ms`).toBeGreaterThan(gaps[0]!);
+  for (const a of attempts.slice(1)) expect(a.url).toMatch(/[?&]last=[\w-]+/);
+
+  // Meanwhile an answer; the server comes back, and the next attempt brings the page up to date.
+  const body = "It keeps late segments of the old connection from landing in a new one on the same ports.";
+  await postAnswer(helper.page, path, body);
+  await reader.unroute(stream);
+  await expect(notice(reader)).toHaveText("1 new answer Show", { timeout: 20_000 });
+  await stillSamePage(reader);
+});
