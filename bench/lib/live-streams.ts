@@ -51,7 +51,10 @@ function openStream(url: string, i: number): Promise<Stream> {
         if (events) {
           stream.threadEvents += events;
           stream.lastEventAt = performance.now();
-          if (firstEvent) (firstEvent = false), resolve(stream);
+          if (firstEvent) {
+            firstEvent = false;
+            resolve(stream);
+          }
         }
         stream.heartbeats += chunk.match(/(?:^|\n):\n\n/g)?.length ?? 0;
       });
