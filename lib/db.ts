@@ -10,7 +10,13 @@ import { processState } from "./process-state";
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-type Holder = { prisma: Db; description: string; close: () => Promise<void> };
+type Holder = {
+  prisma: Db;
+  description: string;
+  /** The embedded database's files as one gzipped tarball, taken between queries (a backup). */
+  dump?: () => Promise<Blob>;
+  close: () => Promise<void>;
+};
 export const dbHolder = processState<{ __forumDb?: Holder }>("database", () => ({}));
 
 function current(): Db {

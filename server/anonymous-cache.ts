@@ -43,6 +43,14 @@ export function serveWithAnonymousCache(req: IncomingMessage, res: ServerRespons
   return next(req, res);
 }
 
+/** A signed-out page the cache holds, sent as usual; false when it holds none (nothing sent). */
+export function serveFromPageCache(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const hit = isCacheable(req, url) ? getCachedPage(cacheKeyFor(url)) : undefined;
+  if (!hit) return false;
+  sendCached(req, res, hit);
+  return true;
+}
+
 function isCacheable(req: IncomingMessage, url: URL): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (hasSessionCookie(req)) return false;

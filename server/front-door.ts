@@ -9,6 +9,7 @@ import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { LIVE_PATH, serveLiveStream } from "./live-stream";
 import { isThreadPath, serveThread } from "./thread-page";
+import { answeredWhileDatabaseDown } from "./unavailable";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -31,6 +32,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
       return notFound(req, res);
     }
     if (url.search.includes("%00")) return refuseAddress(res);
+    if (answeredWhileDatabaseDown(req, res, url)) return;
     if (url.pathname === LIVE_PATH) return serveLiveStream(req, res, url, String(req.headers[CLIENT_IP_HEADER]));
     countThreadView(req, url);
     const write = req.method !== "GET" && req.method !== "HEAD";

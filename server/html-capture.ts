@@ -1,4 +1,6 @@
 import type { ServerResponse, OutgoingHttpHeaders } from "node:http";
+import { unavailablePageHtml } from "../components/html/unavailable-page";
+import { databaseIsDown } from "../lib/db/health";
 import { contentSecurityPolicyFor } from "./security-headers";
 
 export type CapturedPage = { status: number; headers: Record<string, string>; body: Buffer };
@@ -63,7 +65,14 @@ export function captureHtml(res: ServerResponse, onPage: (page: CapturedPage) =>
     decide();
     if (mode === "pass") return end(chunk, encoding, cb);
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const rendered = Buffer.concat(chunks);
+    let rendered = Buffer.concat(chunks);
+    // The page that failed because the database server went away says so (server/unavailable.ts).
+    if (res.statusCode >= 500 && databaseIsDown()) {
+      res.statusCode = 503;
+      res.setHeader("Retry-After", "5");
+      res.setHeader("Cache-Control", "no-store");
+      rendered = unavailablePageHtml();
+    }
     const body = transform ? transform(rendered, res.statusCode) : rendered;
     res.setHeader("Content-Security-Policy", contentSecurityPolicyFor(body));
     res.setHeader("Content-Length", body.length);

@@ -4,6 +4,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { acquireDataDirLock } from "./data-dir-lock";
 import type { DatabaseTarget } from "./config";
+import { checkDatabase, databaseUnreachable } from "./health";
 
 /**
  * Subscribes to a NOTIFY channel: `onNotice` with each payload, `listening(true)` once notices
@@ -15,6 +16,8 @@ export type Listen = (channel: string, onNotice: (payload: string) => void, list
 export type OpenDatabase = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   listen: Listen;
+  /** Embedded only: the data directory as a gzipped tarball, consistent (see lib/db/backup.ts). */
+  dump?: () => Promise<Blob>;
   close: () => Promise<void>;
 };
 
@@ -22,7 +25,7 @@ export type OpenDatabase = {
 export async function openDatabase(target: DatabaseTarget | { kind: "memory" }): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     await assertReachable(target.url);
-    const factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    const factory = new PrismaPg(await watchedPool(target.url), { onPoolError: () => void checkDatabase(), onConnectionError: () => void checkDatabase(), disposeExternalPool: true });
     return { factory, listen: (channel, onNotice, listening) => listenOnServer(target.url, channel, onNotice, listening), close: async () => {} };
   }
   const release = target.kind === "pglite" ? acquireDataDirLock(target.dataDir) : () => {};
@@ -31,6 +34,11 @@ export async function openDatabase(target: DatabaseTarget | { kind: "memory" }):
     return {
       factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
       // In one process nothing is ever missed: PGlite calls back as the change commits.
+      dump: async () => {
+        // What a restore replays from starts at a checkpoint as recent as this moment.
+        await pglite.exec("CHECKPOINT");
+        return pglite.dumpDataDir("gzip");
+      },
       listen: async (channel, onNotice, listening) => {
         const stop = await pglite.listen(channel, onNotice);
         listening(true);
@@ -45,6 +53,32 @@ export async function openDatabase(target: DatabaseTarget | { kind: "memory" }):
     release();
     throw err;
   }
+}
+
+/**
+ * The pool of connections to the server, bounded in time so that a server that is gone, or a
+ * network that drops packets, fails a request within seconds instead of holding it: a
+ * connection is given up after 3 s, a query after 30 s. A connection that cannot be opened
+ * tells lib/db/health.ts at once, before the error reaches the page that asked.
+ */
+async function watchedPool(url: string) {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3_000, query_timeout: 30_000, keepAlive: true, idleTimeoutMillis: 30_000 });
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: unknown, done?: unknown) => void) => unknown;
+  // pg's own pool.query() calls connect with a callback; Prisma awaits the promise form.
+  (pool as { connect: unknown }).connect = (cb?: (err: Error | undefined, client?: unknown, done?: unknown) => void) => {
+    if (cb) {
+      return connect((err, client, done) => {
+        if (err) databaseUnreachable(err);
+        cb(err, client, done);
+      });
+    }
+    return (connect() as Promise<unknown>).catch((err: Error) => {
+      databaseUnreachable(err);
+      throw err;
+    });
+  };
+  return pool;
 }
 
 const RECONNECT_MS = [100, 500, 2_000, 5_000];

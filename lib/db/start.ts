@@ -3,6 +3,7 @@ import { createClient } from "./client";
 import { readDatabaseTarget, describeTarget, type DatabaseTarget } from "./config";
 import { applyMigrations } from "./schema-engine";
 import { dbHolder } from "../db";
+import { watchDatabase } from "./health";
 import { listenForMemberChanges, stopListeningForMemberChanges } from "./member-changes";
 
 /**
@@ -20,10 +21,13 @@ export async function startDatabase(
     const prisma = createClient(opened.factory, options);
     const description = target.kind === "memory" ? "in-memory PostgreSQL" : describeTarget(target);
     await listenForMemberChanges(opened.listen);
+    watchDatabase(target.kind === "postgres" ? () => prisma.$queryRawUnsafe("select 1") : null);
     dbHolder.__forumDb = {
       prisma,
       description,
+      dump: opened.dump,
       close: async () => {
+        watchDatabase(null);
         await stopListeningForMemberChanges();
         await prisma.$disconnect();
         await opened.close();
