@@ -205,3 +205,16 @@ describe("two servers through Redis", () => {
     assert.equal(upToDate.threads.length, 0, "nothing missed, nothing sent");
   });
 });
+
+test("a thread that cannot be read is an error for the stream, not a missing thread", async () => {
+  const { source } = fakeForum();
+  let failing = true;
+  const flaky: LiveSource = { ...source, thread: (id) => (failing ? Promise.reject(new Error("database away")) : source.thread(id)) };
+  const hub = new LiveHub(flaky, { log: () => {} });
+  await assert.rejects(hub.join(new Stream(), { thread: 7 }), /database away/);
+  assert.equal(hub.size, 0);
+  failing = false;
+  const s = new Stream();
+  assert.ok(await hub.join(s, { thread: 7 }));
+  assert.equal(s.threads.length, 1);
+});

@@ -15,6 +15,8 @@ export type LiveStreamsInput = {
   serverPid: number;
   /** A session cookie of a member who may vote on the thread's answers (the bench's moderator). */
   voterCookie: string;
+  /** Where the writes go: another app server sharing Redis, to time the fan-out across servers (default `base`). */
+  writeBase?: string;
   streams: number;
   holdSeconds: number;
   log: (line: string) => void;
@@ -83,7 +85,7 @@ async function vote(base: string, cookie: string, answerId: number): Promise<num
   return performance.now() - started;
 }
 
-export async function measureLiveStreams({ base, threadPath, serverPid, voterCookie, streams: n, holdSeconds, log }: LiveStreamsInput): Promise<LiveStreamsResult> {
+export async function measureLiveStreams({ base, threadPath, serverPid, voterCookie, writeBase = base, streams: n, holdSeconds, log }: LiveStreamsInput): Promise<LiveStreamsResult> {
   const threadId = Number(/^\/questions\/(\d+)/.exec(threadPath)?.[1]);
   const html = await (await fetch(`${base}${threadPath}`)).text();
   const answerId = Number(/id="answer-(\d+)"/.exec(html)?.[1]);
@@ -106,7 +108,7 @@ export async function measureLiveStreams({ base, threadPath, serverPid, voterCoo
   for (let round = 0; round < 2; round++) {
     const before = live.map((s) => s.threadEvents);
     const sentAt = performance.now();
-    const writeMs = await vote(base, voterCookie, answerId);
+    const writeMs = await vote(writeBase, voterCookie, answerId);
     const deadline = Date.now() + 10_000;
     while (live.some((s, i) => s.threadEvents === before[i]) && Date.now() < deadline) await sleep(2);
     const reached = live.filter((s, i) => s.threadEvents > before[i]!);

@@ -30,7 +30,7 @@ export type LiveConnection = { send(frame: string): void; close(): void };
 
 type Sent = { version: string; frame: string };
 type Watcher = { conn: LiveConnection; version: string | null };
-type ThreadTopic = { id: number; watchers: Set<Watcher>; sent: Sent | null; readAt: number; reading: Promise<void> | null; again: boolean };
+type ThreadTopic = { id: number; watchers: Set<Watcher>; sent: Sent | null; readAt: number; reading: Promise<void> | null; again: boolean; failure: Error | null };
 type MemberWatcher = { conn: LiveConnection; sessionVersion: number; last: string | null };
 type MemberTopic = { id: number; watchers: Set<MemberWatcher>; reading: boolean; again: boolean };
 
@@ -72,11 +72,11 @@ export class LiveHub {
   /**
    * Adds a stream for a thread (and a member's header). It is sent the thread's state unless
    * `lastEventId` names it already, and the member's state. Returns a function that removes it,
-   * or null (and nothing was sent) when there is no such thread.
+   * or null (and nothing was sent) when there is no such thread; throws when it could not be read.
    */
   async join(conn: LiveConnection, { thread, member, lastEventId = null }: { thread: number; member?: { id: number; sessionVersion: number } | null; lastEventId?: string | null }): Promise<(() => void) | null> {
     let topic = this.threads.get(thread);
-    if (!topic) this.threads.set(thread, (topic = { id: thread, watchers: new Set(), sent: null, readAt: 0, reading: null, again: false }));
+    if (!topic) this.threads.set(thread, (topic = { id: thread, watchers: new Set(), sent: null, readAt: 0, reading: null, again: false, failure: null }));
     const watcher: Watcher = { conn, version: lastEventId };
     topic.watchers.add(watcher);
     let memberWatcher: MemberWatcher | null = null;
@@ -107,6 +107,7 @@ export class LiveHub {
     else this.deliver(topic, watcher);
     if (!topic.sent) {
       leave();
+      if (topic.failure) throw topic.failure;
       return null;
     }
     if (memberTopic) this.readMember(memberTopic);
@@ -174,9 +175,11 @@ export class LiveHub {
         try {
           state = await this.source.thread(topic.id);
         } catch (err) {
-          this.log(`Live thread ${topic.id}: could not read it (${(err as Error).message}).`);
+          topic.failure = err as Error;
+          this.log(`Live thread ${topic.id}: could not read it (${topic.failure.message}).`);
           break;
         }
+        topic.failure = null;
         if (!state) continue;
         const version = versionOf(state);
         topic.readAt = startedAt;
