@@ -18,7 +18,10 @@ test("readers already on a thread see a new answer, its score and the best-answe
   await expect(reader.locator("script[src]")).toHaveAttribute("src", /^\/_forum\/live-thread\.[\w-]+\.js$/);
   await asker.page.goto(path);
   await expect(asker.page.getByRole("link", { name: "Inbox" })).toHaveAccessibleName("Inbox");
-  for (const page of [reader, asker.page]) await markPage(page);
+  // The asker's other tab, a page React renders: its header follows too.
+  const home = await asker.page.context().newPage();
+  await home.goto("/");
+  for (const page of [reader, asker.page, home]) await markPage(page);
   // Both streams are open before anything happens (the page opens its stream once loaded).
   await reader.waitForTimeout(500);
 
@@ -30,7 +33,9 @@ test("readers already on a thread see a new answer, its score and the best-answe
     await expect(page.locator(".answer", { hasText: body })).toHaveCount(0);
   }
   // The asker's header counts the notice of the answer, in place.
-  await expect(asker.page.getByRole("link", { name: /^Inbox/ })).toHaveAccessibleName("Inbox, 1 unread");
+  for (const page of [asker.page, home]) await expect(page.getByRole("link", { name: /^Inbox/ })).toHaveAccessibleName("Inbox, 1 unread");
+  await expect(home.locator(".inbox-badge")).toHaveText("1");
+  await stillSamePage(home);
 
   await reader.getByRole("button", { name: "Show" }).click();
   const answer = reader.locator(".answer", { hasText: body });

@@ -2,7 +2,7 @@
  * A thread's live stream (server-sent events), served here in the front door, before any
  * framework: `GET /_forum/live?thread=<id>`. A reader's page opens one (lib/enhance/live-thread.ts)
  * and is sent the thread's state whenever it changes, and a signed-in member also what their
- * header shows (lib/live/hub.ts). An idle stream is a socket and a few small objects: no timer
+ * header shows (lib/live/hub.ts); a member's other pages open `GET /_forum/live` for the header alone. An idle stream is a socket and a few small objects: no timer
  * of its own (one heartbeat for all), no framework, no database work after it opened.
  *
  * Each address may hold LIVE_STREAMS_PER_ADDRESS streams (a reader's tabs; 429 beyond, and the
@@ -26,9 +26,9 @@ const open = processState("live-streams-per-address", () => ({ byAddress: new Ma
 
 export async function serveLiveStream(req: IncomingMessage, res: ServerResponse, url: URL, address: string): Promise<void> {
   if (req.method !== "GET") return refuse(res, 405, "A live stream is read with GET.");
-  const raw = url.searchParams.get("thread") ?? "";
-  const thread = /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
-  if (thread === null) return refuse(res, 400, "Name the thread: /_forum/live?thread=<question id>.");
+  const raw = url.searchParams.get("thread");
+  const thread = raw === null ? null : /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isNaN(thread)) return refuse(res, 400, "Name the thread: /_forum/live?thread=<question id>.");
   const held = open.byAddress.get(address) ?? 0;
   if (held >= perAddressLimit() || open.total >= serverLimit()) {
     res.setHeader("Retry-After", "60");
@@ -57,6 +57,8 @@ export async function serveLiveStream(req: IncomingMessage, res: ServerResponse,
   try {
     const session = hasSessionCookie(req) ? await readSessionToken(cookieJar(req.headers.cookie)) : null;
     const member = session ? await findSessionMember(session.uid, session.sv) : null;
+    // Without a thread, the stream is a member's header alone (React's pages: app/layout.tsx).
+    if (thread === null && !member) return refuse(res, 400, "Name the thread: /_forum/live?thread=<question id>.");
     const lastEventId = String(req.headers["last-event-id"] ?? url.searchParams.get("last") ?? "").slice(0, 64) || null;
     const start = () => {
       if (res.headersSent) return;

@@ -125,7 +125,6 @@ test("a member's stream carries their unread count as it changes", async () => {
 
 test("refused: no thread named, no such thread, too many streams from one address", async () => {
   const q = await askAs(await member());
-  assert.equal((await read("/_forum/live")).status, 400);
   assert.equal((await read("/_forum/live?thread=abc")).status, 400);
   assert.equal((await read("/_forum/live?thread=999999999")).status, 404);
   await until("earlier streams to close", () => liveHub().size === 0);
@@ -135,5 +134,19 @@ test("refused: no thread named, no such thread, too many streams from one addres
   assert.equal(fifth.status, 429);
   streams[0]!.close();
   await until("the closed stream to be let go", () => liveHub().size === 3);
-  assert.equal((await read(`/_forum/live?thread=${q.id}`)).status, 200);
+  const again = await read(`/_forum/live?thread=${q.id}`);
+  assert.equal(again.status, 200);
+  for (const s of [...streams, again]) s.close();
+  await until("every stream to close", () => liveHub().size === 0);
+});
+
+test("a member's pages other than a thread's hold a stream for the header alone; signed out, that is refused", async () => {
+  const m = await member();
+  const token = await encode({ token: { uid: m.id, sv: 0, sub: String(m.id) }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: 3600 });
+  const header = await read("/_forum/live", { cookie: `authjs.session-token=${token}` });
+  assert.equal(header.status, 200);
+  await until("the header", () => header.events.length === 1);
+  assert.equal(header.events[0]!.event, "member");
+  header.close();
+  assert.equal((await read("/_forum/live")).status, 400);
 });

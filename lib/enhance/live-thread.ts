@@ -4,8 +4,9 @@
  * sends the thread's state when it changes: scores and the best-answer mark change in place;
  * new answers and comments are announced ("1 new answer · Show", a polite status) and shown on
  * request, as the server renders the thread for this reader (refresh-thread.ts). A member's
- * header (unread count, points) follows the same stream. After a drop the stream comes back
- * with growing pauses, naming the last state it had, and is sent the current one if it differs.
+ * header (unread count, points) follows the same stream, and on React's pages a stream of its
+ * own (startLiveHeader). After a drop the stream comes back with growing pauses, naming the last
+ * state it had, and is sent the current one if it differs.
  */
 import type { MemberState, ThreadState } from "../live/hub";
 import { refreshThread, THREAD_REPLACED, threadRefreshing } from "./refresh-thread";
@@ -13,10 +14,11 @@ import { refreshThread, THREAD_REPLACED, threadRefreshing } from "./refresh-thre
 const THREAD = "main .thread";
 const MAX_PAUSE_MS = 60_000;
 
-export function startLiveThread(): void {
+/** Keeps the thread live when this is a thread's page; false when it is not. */
+export function startLiveThread(): boolean {
   const id = /^\/questions\/(\d+)/.exec(location.pathname)?.[1];
   const main = document.querySelector("main");
-  if (!id || !main || typeof EventSource === "undefined" || !document.querySelector(THREAD)) return;
+  if (!id || !main || typeof EventSource === "undefined" || !document.querySelector(THREAD)) return false;
   const notice = document.createElement("div");
   notice.className = "live-notice";
   notice.setAttribute("role", "status");
@@ -24,11 +26,6 @@ export function startLiveThread(): void {
 
   let state: ThreadState | null = null;
   let lastId = "";
-  let source: EventSource | null = null;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-  let openedAt = 0;
-
   const reconcile = () => state && showState(state, notice, show);
   const show = () => {
     const before = new Set([...document.querySelectorAll(".answer[id], .comment[id]")].map((el) => el.id));
@@ -41,18 +38,38 @@ export function startLiveThread(): void {
       }
     });
   };
-
-  const connect = () => {
-    const es = (source = new EventSource(`/_forum/live?thread=${id}${lastId ? `&last=${encodeURIComponent(lastId)}` : ""}`));
-    es.onopen = () => (openedAt = Date.now());
-    es.addEventListener("thread", (e) => {
+  document.addEventListener(THREAD_REPLACED, reconcile);
+  keepStreamOpen(() => `/_forum/live?thread=${id}${lastId ? `&last=${encodeURIComponent(lastId)}` : ""}`, {
+    thread: (e) => {
       lastId = e.lastEventId;
       state = JSON.parse(e.data) as ThreadState;
       reconcile();
-    });
-    es.addEventListener("member", (e) => showMember(JSON.parse(e.data) as MemberState));
-    // Reconnected by hand, not by the browser: its pace is fixed, this one backs off (1 s, 2 s,
-    // 4 s... up to a minute, each shortened by a random part so pages do not come back together).
+    },
+    member: (e) => showMember(JSON.parse(e.data) as MemberState),
+  });
+  return true;
+}
+
+/** A member's other pages: the header's unread count and points, live. */
+export function startLiveHeader(): void {
+  if (typeof EventSource === "undefined" || !document.querySelector(".inbox-link")) return;
+  keepStreamOpen(() => "/_forum/live", { member: (e) => showMember(JSON.parse(e.data) as MemberState) });
+}
+
+/**
+ * One stream, opened again by hand after a drop, not by the browser: its pace is fixed, this one
+ * backs off (1 s, 2 s, 4 s... up to a minute, each shortened by a random part so pages do not
+ * come back together). A page put away in the history cache holds no stream; back, it catches up.
+ */
+function keepStreamOpen(url: () => string, on: Record<string, (e: MessageEvent<string>) => void>): void {
+  let source: EventSource | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let openedAt = 0;
+  const connect = () => {
+    const es = (source = new EventSource(url()));
+    es.onopen = () => (openedAt = Date.now());
+    for (const [event, listener] of Object.entries(on)) es.addEventListener(event, listener);
     es.onerror = () => {
       es.close();
       if (Date.now() - openedAt > 30_000) failures = 0;
@@ -60,15 +77,12 @@ export function startLiveThread(): void {
       retry = setTimeout(connect, pause);
     };
   };
-  const stop = () => {
+  window.addEventListener("pagehide", () => {
     clearTimeout(retry);
     source?.close();
     source = null;
-  };
-  // A page put away in the history cache holds no stream; come back, it catches up.
-  window.addEventListener("pagehide", stop);
+  });
   window.addEventListener("pageshow", (e) => e.persisted && !source && connect());
-  document.addEventListener(THREAD_REPLACED, reconcile);
   connect();
 }
 

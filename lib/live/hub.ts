@@ -49,7 +49,7 @@ const memberFrame = (state: MemberState) => `event: member\ndata: ${JSON.stringi
 export class LiveHub {
   private threads = new Map<number, ThreadTopic>();
   private members = new Map<number, MemberTopic>();
-  private connections = 0;
+  private open = new Set<LiveConnection>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private pending = new Set<ThreadTopic>();
   private pendingMembers = new Set<MemberTopic>();
@@ -66,19 +66,20 @@ export class LiveHub {
 
   /** Open streams on this server. */
   get size(): number {
-    return this.connections;
+    return this.open.size;
   }
 
   /**
-   * Adds a stream for a thread (and a member's header). It is sent the thread's state unless
-   * `lastEventId` names it already, and the member's state. Returns a function that removes it,
-   * or null (and nothing was sent) when there is no such thread; throws when it could not be read.
+   * Adds a stream for a thread (null: none, a member's header alone, on pages that are not a
+   * thread's) and a member's header. It is sent the thread's state unless `lastEventId` names it
+   * already, and the member's state. Returns a function that removes it, or null (and nothing
+   * was sent) when there is no such thread; throws when it could not be read.
    */
-  async join(conn: LiveConnection, { thread, member, lastEventId = null }: { thread: number; member?: { id: number; sessionVersion: number } | null; lastEventId?: string | null }): Promise<(() => void) | null> {
-    let topic = this.threads.get(thread);
-    if (!topic) this.threads.set(thread, (topic = { id: thread, watchers: new Set(), sent: null, readAt: 0, reading: null, again: false, failure: null }));
+  async join(conn: LiveConnection, { thread, member, lastEventId = null }: { thread: number | null; member?: { id: number; sessionVersion: number } | null; lastEventId?: string | null }): Promise<(() => void) | null> {
+    let topic = thread === null ? undefined : this.threads.get(thread);
+    if (!topic && thread !== null) this.threads.set(thread, (topic = { id: thread, watchers: new Set(), sent: null, readAt: 0, reading: null, again: false, failure: null }));
     const watcher: Watcher = { conn, version: lastEventId };
-    topic.watchers.add(watcher);
+    topic?.watchers.add(watcher);
     let memberWatcher: MemberWatcher | null = null;
     let memberTopic: MemberTopic | undefined;
     if (member) {
@@ -87,28 +88,32 @@ export class LiveHub {
       memberWatcher = { conn, sessionVersion: member.sessionVersion, last: null };
       memberTopic.watchers.add(memberWatcher);
     }
-    this.connections++;
+    this.open.add(conn);
     this.startHeartbeat();
     let left = false;
     const leave = () => {
       if (left) return;
       left = true;
-      this.connections--;
-      topic.watchers.delete(watcher);
-      if (topic.watchers.size === 0 && this.threads.get(thread) === topic) this.threads.delete(thread);
+      this.open.delete(conn);
+      if (topic) {
+        topic.watchers.delete(watcher);
+        if (topic.watchers.size === 0 && this.threads.get(topic.id) === topic) this.threads.delete(topic.id);
+      }
       if (memberTopic && memberWatcher) {
         memberTopic.watchers.delete(memberWatcher);
         if (memberTopic.watchers.size === 0 && this.members.get(memberTopic.id) === memberTopic) this.members.delete(memberTopic.id);
       }
-      if (this.connections === 0) this.stopHeartbeat();
+      if (this.open.size === 0) this.stopHeartbeat();
     };
-    // Kept while anyone watches; older than the page cache keeps pages, it is read again.
-    if (!topic.sent || Date.now() - topic.readAt > this.maxStateAgeMs) await this.read(topic);
-    else this.deliver(topic, watcher);
-    if (!topic.sent) {
-      leave();
-      if (topic.failure) throw topic.failure;
-      return null;
+    if (topic) {
+      // Kept while anyone watches; older than the page cache keeps pages, it is read again.
+      if (!topic.sent || Date.now() - topic.readAt > this.maxStateAgeMs) await this.read(topic);
+      else this.deliver(topic, watcher);
+      if (!topic.sent) {
+        leave();
+        if (topic.failure) throw topic.failure;
+        return null;
+      }
     }
     if (memberTopic) this.readMember(memberTopic);
     return leave;
@@ -143,7 +148,7 @@ export class LiveHub {
 
   /** Ends every stream (the server is stopping). */
   closeAll(): void {
-    for (const topic of [...this.threads.values()]) for (const w of [...topic.watchers]) w.conn.close();
+    for (const conn of [...this.open]) conn.close();
     this.stopHeartbeat();
   }
 
@@ -233,7 +238,7 @@ export class LiveHub {
   private startHeartbeat(): void {
     if (this.heartbeat) return;
     this.heartbeat = setInterval(() => {
-      for (const topic of this.threads.values()) for (const w of topic.watchers) w.conn.send(HEARTBEAT);
+      for (const conn of this.open) conn.send(HEARTBEAT);
     }, this.heartbeatMs);
     this.heartbeat.unref();
   }
