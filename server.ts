@@ -15,8 +15,11 @@ import { listenToCluster } from "./lib/cluster-bus";
 import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
+import { describeUploadStorage } from "./lib/uploads/storage";
 import { frontDoor } from "./server/front-door";
 import { liveHub } from "./lib/live/live-events";
+import { openControlSocket } from "./server/control-socket";
+import { readDatabaseTarget } from "./lib/db/config";
 import { startMarkdownWorkers, stopMarkdownWorkers } from "./server/markdown-workers";
 
 const dev = process.argv.includes("--dev");
@@ -39,6 +42,7 @@ async function main() {
   if (await seedDatabase()) console.log("Seeded the flagship thread.");
   process.env.AUTH_SECRET ||= await ensureAuthSecret();
   await loadRuleOverrides();
+  console.log(`Images: kept ${describeUploadStorage()}.`);
   if (await connectRedis()) {
     await listenToCluster({
       onMessage: async (message) => {
@@ -52,8 +56,11 @@ async function main() {
     });
     console.log("Redis: rate limits, page-cache invalidations and rule changes are shared with the other app servers.");
   }
-  const embedded = !process.env.DATABASE_URL?.trim();
+  const target = readDatabaseTarget();
+  const embedded = target.kind === "pglite";
   if (embedded) console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms.`);
+  // `npm run db -- backup` asks the running forum through it (lib/db/backup.ts).
+  const closeControlSocket = target.kind === "pglite" ? openControlSocket(target.dataDir) : () => {};
 
   // The project's root: where npm start runs it, from the sources or built into .next/forum/.
   const app = next({ dev, dir: process.cwd(), hostname, port });
@@ -78,6 +85,7 @@ async function main() {
   const shutdown = async () => {
     clearInterval(jobs);
     clearInterval(vacuum);
+    closeControlSocket();
     server.close();
     // Readers' live streams would hold the server open; their pages reconnect to another server.
     liveHub().closeAll();

@@ -5,10 +5,14 @@ import { SiteFooter, SiteHeader } from "@/components/html/site-chrome";
 import { HtmlIsland } from "@/components/html-island";
 import { forumAssets } from "@/lib/assets";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { newestQuestionsFeedPath } from "@/lib/web/web-paths";
 
 export const metadata: Metadata = {
   title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
+  // The same icons and feed the thread pages link (components/html/document.tsx).
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  alternates: { types: { "application/atom+xml": [{ url: newestQuestionsFeedPath, title: `Newest questions · ${SITE_NAME}` }] } },
 };
 
 export const viewport: Viewport = {
@@ -31,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <head>
         <link rel="stylesheet" href={forumAssets().stylesheet} />
         {/* A member's header stays live (unread count, points): lib/enhance/live-entry.ts. */}
-        {user && <script src={forumAssets().liveScript} defer />}
+        {user && forumAssets().liveScript && <script src={forumAssets().liveScript} defer />}
       </head>
       <body>
         <HtmlIsland html={String(SiteHeader({ member: user }))} />

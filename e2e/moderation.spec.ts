@@ -78,7 +78,16 @@ test("a moderator picks the best answer on someone else's question, and closes i
   await expect(mod.getByRole("heading", { name: "Members" })).toBeVisible();
   const admin = await logInAsStaff(browser, "e2eadmin");
   await admin.goto("/admin/audit");
-  await expect(admin.getByRole("cell", { name: /question.close question/ }).first()).toBeVisible();
+  // The log says it in words, naming the answer's author and the question, with links.
+  const pick = admin.locator("tr[data-action='answer.pick']", { hasText: answerer.username }).first();
+  await expect(pick).toContainText(`picked ${answerer.username}’s answer to What is a default gateway? ${asker.username} as the best answer`);
+  await expect(pick.getByRole("link", { name: `${answerer.username}’s answer` })).toHaveAttribute("href", new RegExp(`^${path}#answer-\\d+$`));
+  await expect(pick.getByRole("link", { name: "e2emod" })).toHaveAttribute("href", "/users/e2emod");
+  const close = admin.locator("tr[data-action='question.close']", { hasText: asker.username }).first();
+  await expect(close).toContainText("Needs more detail or clarity");
+  await expect(close.getByRole("link", { name: `What is a default gateway? ${asker.username}` })).toHaveAttribute("href", path);
+  const log = (await admin.locator("table.admin-table").textContent()) ?? "";
+  expect(log).not.toMatch(/[{}]|member #\d/);
 });
 
 test("a member flags a comment with the keyboard; a moderator deletes it from the queue and the flagger hears back", async ({ browser }) => {

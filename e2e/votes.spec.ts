@@ -11,13 +11,24 @@ test("votes need points, update in place without a reload, and undo cleanly", as
   // +2 for answering: enough for the upvote privilege.
   await postAnswer(answerer.page, path, "Each router decrements it; at zero the packet is dropped, so loops cannot last forever.");
 
-  // The asker has 0 points: the server refuses the upvote and says why; the score stays.
+  // The asker has 0 points: the arrows are off, saying what it takes.
   await asker.page.goto(path);
   const answer = asker.page.getByRole("article", { name: `Answer by ${answerer.username}` });
-  await answer.getByRole("button", { name: "Upvote", exact: true }).click();
+  const upvote = answer.getByRole("button", { name: "Upvote", exact: true });
+  await expect(upvote).toBeDisabled();
+  await expect(upvote).toHaveAttribute("title", "You need 1 point to vote up.");
+  await expect(answer.getByRole("button", { name: "Downvote", exact: true })).toHaveAttribute("title", "You need 10 points to vote down.");
+  // Sent anyway (the button switched back on by hand): the server refuses and says why, beside
+  // the arrows, without pushing the answer sideways; the score stays.
+  const body = answer.locator(".post-main");
+  const before = await body.boundingBox();
+  await upvote.evaluate((b) => b.removeAttribute("disabled"));
+  await upvote.click();
   await expect(answer.getByRole("alert")).toContainText("You need 1 point to vote up");
+  const after = await body.boundingBox();
+  expect([after?.x, after?.width]).toEqual([before?.x, before?.width]);
   await expect(answer.getByRole("status")).toHaveText("Score 0");
-  await expect(answer.getByRole("button", { name: "Upvote", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
 
   // Nobody votes on their own post.
   await expect(questionOf(asker.page, title).getByRole("button", { name: "Upvote", exact: true })).toBeDisabled();
@@ -76,12 +87,17 @@ test("voting and commenting work as plain form posts without JavaScript", async 
   await question.getByRole("button", { name: "Remove upvote" }).click();
   await expect(question.getByRole("status")).toHaveText("Score 0");
 
-  // A refusal says why, with the way back (the asker has no points to vote with yet).
+  // The asker has no points to vote with yet: the arrows are off; a form sent anyway is refused
+  // with a page that says why, with the way back.
   const askerPage = await logInWithoutJavaScript(browser, asker.username, path);
-  await askerPage.locator(".answer").getByRole("button", { name: "Upvote", exact: true }).click();
+  await expect(askerPage.locator(".answer").getByRole("button", { name: "Upvote", exact: true })).toBeDisabled();
+  const answerId = ((await askerPage.locator(".answer").getAttribute("id")) ?? "").replace("answer-", "");
+  const refused = await askerPage.request.post("/api/votes", { form: { postType: "answer", postId: answerId, direction: "up", back: path } });
+  expect(refused.status()).toBe(403);
+  await askerPage.setContent(await refused.text());
   await expect(askerPage.getByRole("heading", { name: "Your vote was not counted" })).toBeVisible();
   await expect(askerPage.getByText("You need 1 point to vote up.")).toBeVisible();
-  await askerPage.getByRole("link", { name: "Back to the question" }).click();
+  await askerPage.goto(path);
   await expect(askerPage.locator(".answer").getByRole("status")).toHaveText("Score 0");
 
   // "Add a comment" is a link: it reloads the thread with that post's form open, and the

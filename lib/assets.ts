@@ -7,8 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { processState } from "./process-state";
 
-/** `script`: a member's thread page's one script; `liveScript`: a signed-out reader's, live updates alone. */
-export type ForumAssets = { script: string; liveScript: string; stylesheet: string };
+/**
+ * `script`: a member's thread page's one script; `liveScript`: a signed-out reader's, live updates
+ * alone; `quizScript`: the study quiz's own script (lib/enhance/study-quiz.ts), never on the thread page.
+ */
+export type ForumAssets = { script: string; liveScript?: string; stylesheet: string; quizScript?: string };
 
 /** Where the forum's own build is, beside Next's (NEXT_DIST_DIR, as next.config.js reads it). */
 export const forumBuildDir = () => path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "forum");

@@ -5,8 +5,8 @@ export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
  * so the quadratic table stays small; past 2,000 lines a side it reports a full replacement.
  */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
+  const a = splitLines(before);
+  const b = splitLines(after);
   if (a.length > 2000 || b.length > 2000) {
     return [...a.map((text) => ({ kind: "removed" as const, text })), ...b.map((text) => ({ kind: "added" as const, text }))];
   }
@@ -32,4 +32,15 @@ export function diffLines(before: string, after: string): DiffLine[] {
   while (i < a.length) out.push({ kind: "removed", text: a[i++]! });
   while (j < b.length) out.push({ kind: "added", text: b[j++]! });
   return out;
+}
+
+/**
+ * A text's lines, whatever ends them: a form posts a textarea with CRLF, a script with LF, and
+ * the last line has no ending at all, so splitting on LF alone left "\r" on every line but the
+ * last and an unchanged last line looked changed. A final line ending starts no new line.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines.at(-1) === "") lines.pop();
+  return lines;
 }

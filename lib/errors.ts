@@ -1,5 +1,5 @@
 /** Errors that cross from a command to the person: typed, with a message safe to show. */
-export type AppErrorCode = "BAD_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED";
+export type AppErrorCode = "BAD_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "TOO_LARGE" | "UNSUPPORTED_TYPE";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
   BAD_INPUT: 400,
@@ -8,6 +8,8 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
 };
 
 export class AppError extends Error {

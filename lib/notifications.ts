@@ -117,3 +117,14 @@ export async function notifyPoints(
   const message = `${p.delta > 0 ? "+" : ""}${p.delta} ${p.reason}`.slice(0, 200);
   return fanOut(tx, [p.userId], { kind: "POINTS", message, questionId: p.questionId, answerId: p.answerId, actorId: p.actorId });
 }
+
+/**
+ * What a moderator (or the flaggers) did to a member's post or account, with the reason when
+ * there is one: a deletion, an undeletion, a hiding, a closing, a suspension. To the author
+ * only, and never when they did it themselves.
+ */
+export async function notifyModeration(tx: Tx, p: { recipientId: number; actorId?: number; message: string; reason?: string | null } & Target) {
+  const { recipientId, reason, message, ...event } = p;
+  const said = reason ? `${message} Reason: ${reason}` : message;
+  return fanOut(tx, [recipientId], { kind: "MODERATION", ...event, message: said.slice(0, 600) });
+}

@@ -20,3 +20,6 @@ export const commentPath = (q: QuestionRef, commentId: number) => `${questionPat
 
 /** The log-in page, coming back to `next` (a path on this site) afterwards. */
 export const loginPath = (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : "/login");
+
+/** An uploaded image's address on this site (server/uploads.ts serves it). */
+export const uploadPath = (id: string, variant: "original" | "display", ext: string) => `/uploads/${id}/${variant}.${ext}`;

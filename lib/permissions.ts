@@ -5,7 +5,8 @@
  * server re-checks every one of these on every write, with the row locked.
  */
 import { commentRules } from "./comment-rules";
-import { hasPrivilege } from "./rules";
+import { plural } from "./format";
+import { hasPrivilege, privileges } from "./rules";
 
 type Member = { id: number; role: string; points: number };
 type Authored = { authorId: number };
@@ -30,6 +31,19 @@ export function voteRefusal(actor: Member, post: Authored, thread: { locked: boo
   if (thread.locked) return "This thread is locked: votes are closed.";
   return null;
 }
+
+/**
+ * Why a member may not cast a vote in one direction for lack of points, or null. Taking back
+ * the vote they hold needs no points (`held`), as castVote allows.
+ */
+export function votePointsRefusal(actor: Member, direction: "up" | "down", held: boolean): string | null {
+  if (held || hasPrivilege(actor, direction === "up" ? "voteUp" : "voteDown")) return null;
+  const needed = privileges[direction === "up" ? "voteUp" : "voteDown"];
+  return `You need ${plural(needed, "point")} to vote ${direction}.`;
+}
+
+/** A suspended member reads but writes nothing (lib/commands/guard.ts refuses every write). */
+export const isSuspended = (member: { suspendedUntil: Date | null }, now = new Date()) => member.suspendedUntil !== null && member.suspendedUntil > now;
 
 /** Nobody flags their own post or comment. */
 export const mayFlag = (actor: Member, target: Authored) => target.authorId !== actor.id;

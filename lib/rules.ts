@@ -33,6 +33,8 @@ const defaultPrivileges = {
   commentEverywhere: 2,
   voteDown: 10,
   editOthersPosts: 100,
+  /** Images in posts: kept from brand-new accounts, the usual way spam and abuse arrive. */
+  uploadImages: 10,
 };
 
 // Admins' values are applied in place. server.ts (which loads them at start and on other
@@ -70,11 +72,30 @@ export const trust = {
   previewsPerAddressPerMinute: Number(process.env.PREVIEWS_PER_MINUTE) || 90,
 } as const;
 
+const megabytes = (env: string | undefined, fallback: number) => Math.round((Number(env) || fallback) * 1024 * 1024);
+
+/** Images members upload (lib/uploads/). */
+export const uploadLimits = {
+  /** The largest file taken, as sent (UPLOAD_MAX_BYTES). */
+  maxBytes: Number(process.env.UPLOAD_MAX_BYTES) || 4 * 1024 * 1024,
+  /** What one member may keep stored, every variant counted (UPLOAD_QUOTA_MB). */
+  quotaBytes: megabytes(process.env.UPLOAD_QUOTA_MB, 50),
+  /** Uploads per member per hour (UPLOADS_PER_HOUR). */
+  perMemberPerHour: Number(process.env.UPLOADS_PER_HOUR) || 20,
+  /** Pixels an image (every frame of an animation together) may decode to: about 160 MB of RGBA. */
+  maxPixels: 40_000_000,
+  maxFrames: 300,
+  /** Wider images get a display copy this wide; the original is kept beside it. */
+  displayWidth: 1280,
+} as const;
+
 export const limits = {
   titleMin: 10,
   titleMax: 150,
   bodyMin: 20,
   bodyMax: 30_000,
+  /** An edit's summary (a CHECK in the database holds it too). */
+  editSummaryMax: 300,
   answerMin: 10,
   tagsMax: 5,
   tagMaxLength: 30,

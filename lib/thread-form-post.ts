@@ -19,7 +19,7 @@ export type ThreadFormOutcome<R> = {
   /** Where in the thread to come back to: "#answer-12". */
   anchor?: (result: R, fields: Record<string, string>) => string;
   /** A page to go to instead of the thread (a deleted question's). */
-  to?: (result: R) => string;
+  to?: (result: R) => string | undefined;
   /** A message for the form to show once back on the thread (lib/notices.ts). */
   notice?: (result: R, fields: Record<string, string>) => Notice;
   /** What a script that asks for JSON (Accept: application/json) gets. */

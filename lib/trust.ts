@@ -25,12 +25,20 @@ export async function checkQuestionRate(actor: Actor): Promise<void> {
 }
 
 /**
- * Gives back the allowance checkQuestionRate took, for a question that was then refused: only
- * a posted question counts. (With one question a window, the allowance taken was the whole of
- * it, so clearing the count restores exactly what was there.)
+ * Posts a question within a new member's allowance: the allowance is taken before `post` runs
+ * (so two questions sent at once cannot both pass) and given back if `post` refuses it, since
+ * only a posted question counts. (With one question a window, the allowance taken was the whole
+ * of it, so clearing the count restores exactly what was there.)
  */
-export async function refundQuestionRate(actor: Actor): Promise<void> {
-  if (isNew(actor)) await reset(questionKey(actor));
+export async function askWithinAllowance<T>(actor: Actor | null, post: () => Promise<T>): Promise<T> {
+  if (!actor) return post();
+  await checkQuestionRate(actor);
+  try {
+    return await post();
+  } catch (e) {
+    if (isNew(actor)) await reset(questionKey(actor));
+    throw e;
+  }
 }
 
 /** New members' posts carry only a few links (the usual spam pattern is many). */

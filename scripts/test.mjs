@@ -1,7 +1,10 @@
 // `npm test`: every test, on the embedded database and on PostgreSQL.
 //   1. unit and server-action tests (node:test), once per database;
 //   2. a production build, then the Playwright suite against `server.ts`, once per database;
-//      on PostgreSQL with two app servers sharing Redis (REDIS_URL, TEST_REDIS_URL to override).
+//      on PostgreSQL with two app servers sharing Redis (REDIS_URL, TEST_REDIS_URL to override);
+//   3. the reliability and security suites (reliability/, security/) against that build, quick.
+// `--reliability` (npm run test:reliability) builds and runs only the reliability suites, long:
+// many more kills, and the soak test.
 // PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), where a
 // fresh database is created for the run and dropped after. Without a reachable server the
 // PostgreSQL half is skipped with a warning, except on CI (CI=true), where it is required.
@@ -16,8 +19,10 @@ import { chromiumPath } from "./chromium-path.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = new Set(process.argv.slice(2));
-const runUnit = !args.has("--e2e");
-const runE2e = !args.has("--unit");
+const reliabilityOnly = args.has("--reliability");
+const runUnit = !args.has("--e2e") && !reliabilityOnly;
+const runE2e = !args.has("--unit") && !reliabilityOnly;
+const runReliability = reliabilityOnly || runE2e;
 const adminUrl = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const results = [];
 const STAFF_PASSWORD = "staff passphrase for e2e";
@@ -174,7 +179,7 @@ async function main() {
   // server's first start meets an empty database as a real first start would.
   const pgdb = runUnit ? await createFreshDatabase() : null;
   const pgE2e = runE2e ? await createFreshDatabase() : null;
-  const pgReachable = Boolean(pgdb || pgE2e);
+  const pgReachable = Boolean(pgdb || pgE2e) || reliabilityOnly;
   try {
     if (runUnit) {
       const files = testFiles(path.join(root, "tests"));
@@ -191,6 +196,13 @@ async function main() {
         const redis = await redisForScaleOut();
         await runE2eAgainst(redis ? "PostgreSQL, two app servers and Redis" : "PostgreSQL", { DATABASE_URL: pgE2e.url }, redis);
       }
+    }
+    if (runReliability) {
+      if (reliabilityOnly) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      // Each suite starts built servers of its own (embedded, and PostgreSQL through TEST_POSTGRES_URL).
+      const files = [...testFiles(path.join(root, "reliability")), ...testFiles(path.join(root, "security"))];
+      const long = reliabilityOnly ? { RELIABILITY_KILLS: process.env.RELIABILITY_KILLS || "25", SOAK_SECONDS: process.env.SOAK_SECONDS || "300" } : { RELIABILITY_KILLS: "3", SOAK_SECONDS: "20" };
+      await run(`reliability and security suites (${reliabilityOnly ? "long" : "quick"})`, process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", ...files], { TEST_POSTGRES_URL: adminUrl, ...long });
     }
   } finally {
     await pgdb?.drop();

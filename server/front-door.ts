@@ -8,8 +8,11 @@ import { plainPageTransform } from "./plain-html";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
 import { LIVE_PATH, serveLiveStream } from "./live-stream";
+import { isUploadPath, serveUpload } from "./uploads";
+import { isStudyPath, serveStudy } from "./study-page";
 import { isThreadPath, serveThread } from "./thread-page";
 import { answeredWhileDatabaseDown } from "./unavailable";
+import { isWebDocumentPath, serveWebDocument } from "./web-documents";
 import { refuseOversizedWrite } from "./write-body-limit";
 
 export const CLIENT_IP_HEADER = "x-forum-client-ip";
@@ -20,10 +23,11 @@ const trustedHops = Math.max(0, Math.min(10, Number.parseInt(process.env.TRUST_P
 /** Everything a request passes before Next.js: headers, the client's address, views, cache. */
 export function frontDoor(next: Handler, notFound: Handler): Handler {
   return (req, res) => {
-    setBaseSecurityHeaders(res);
+    setBaseSecurityHeaders(res, { https: servedOverHttps(req) });
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     const url = new URL(req.url ?? "/", "http://forum.local");
     if (serveStaticAsset(req, res, url.pathname)) return;
+    if (isUploadPath(url.pathname)) return void serveUpload(req, res, url.pathname);
     // Next answers a path that is not valid percent-encoding inside a dynamic segment with a
     // 500, and a NUL reaches the database, which refuses the query; to a reader either is
     // simply a page that does not exist.
@@ -37,9 +41,13 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     countThreadView(req, url);
     const write = req.method !== "GET" && req.method !== "HEAD";
     if (write && refuseOversizedWrite(req, res, url)) return;
-    // The live preview is a pure render, not a write: it has no budget to spend.
-    if (write && url.pathname !== "/api/preview") return limitWrites(req, res, url, next);
+    // The live preview is a pure render, not a write: it has no budget to spend. A draft's
+    // saves come every few seconds while a member types: they have a budget of their own
+    // (lib/commands/drafts.ts), per member, which members behind one address do not share.
+    if (write && url.pathname !== "/api/preview" && url.pathname !== "/api/drafts") return limitWrites(req, res, url, next);
     if (isThreadPath(url.pathname)) return serveThread(req, res, url, notFound);
+    if (isStudyPath(url.pathname)) return serveStudy(req, res, url, notFound);
+    if (isWebDocumentPath(url.pathname)) return serveWebDocument(req, res, url);
     return serveWithAnonymousCache(req, res, url, next);
   };
 }
@@ -81,6 +89,17 @@ export function clientAddress(req: IncomingMessage, hops = trustedHops): string 
     if (seen) return seen;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/**
+ * Whether the reader's connection is HTTPS: this server's own TLS, or, behind TRUST_PROXY
+ * proxies, the scheme the outermost one saw (X-Forwarded-Proto, which such proxies set).
+ */
+export function servedOverHttps(req: IncomingMessage, hops = trustedHops): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (hops === 0) return false;
+  const protos = String(req.headers["x-forwarded-proto"] ?? "").split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
+  return protos[protos.length - 1] === "https";
 }
 
 /** A query with a NUL in it (no form of the forum's sends one): said plainly, before any page runs. */

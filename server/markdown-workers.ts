@@ -8,12 +8,22 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { setMarkdownRenderer } from "../lib/markdown/render";
 import type { MarkdownKind, RenderJob, RenderOutcome, RenderReply } from "../lib/markdown/protocol";
+import type { MentionableMembers } from "../lib/markdown/mentions";
 
 /**
  * A realistic 30,000-character post takes about 150 ms to lay out on a 2-core server (the
  * parser is most of it); anything still running at this deadline is refused.
  */
 export const RENDER_DEADLINE_MS = Number(process.env.MARKDOWN_DEADLINE_MS) || 1_000;
+/**
+ * On a machine busier than its cores (load average above the core count), every thread gets a
+ * share of a core and an ordinary post takes longer: the deadline stretches with the load, up
+ * to this many times, so that what is refused is a text too complex, not a machine too busy.
+ * Workers run beside the thread that serves requests, so a longer deadline costs readers nothing.
+ */
+const MAX_DEADLINE_STRETCH = 3;
+export const deadlineStretch = (load = os.loadavg()[0]!, cores = os.availableParallelism()) => Math.min(MAX_DEADLINE_STRETCH, Math.max(1, load / cores));
+
 // Past this many texts waiting, new ones are turned away ("busy") rather than queued for long.
 const MAX_WAITING = 200;
 
@@ -44,11 +54,11 @@ export class MarkdownWorkers {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  render(kind: MarkdownKind, source: string): Promise<RenderOutcome> {
+  render(kind: MarkdownKind, source: string, mentions?: MentionableMembers): Promise<RenderOutcome> {
     if (this.stopped) return Promise.reject(new Error("The Markdown workers are stopped."));
     if (this.waiting.length >= MAX_WAITING) return Promise.resolve({ refused: "busy" });
     return new Promise((settle) => {
-      this.waiting.push({ id: this.nextId++, kind, source, settle });
+      this.waiting.push({ id: this.nextId++, kind, source, mentions, settle });
       this.dispatch();
     });
   }
@@ -84,8 +94,8 @@ export class MarkdownWorkers {
       const job = this.waiting.shift();
       if (!job) return;
       slot.job = job;
-      slot.timer = setTimeout(() => this.replace(slot, { refused: "too-complex" }), this.deadlineMs);
-      slot.worker.postMessage({ id: job.id, kind: job.kind, source: job.source } satisfies RenderJob);
+      slot.timer = setTimeout(() => this.replace(slot, { refused: "too-complex" }), this.deadlineMs * deadlineStretch());
+      slot.worker.postMessage({ id: job.id, kind: job.kind, source: job.source, mentions: job.mentions } satisfies RenderJob);
     }
   }
 

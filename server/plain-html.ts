@@ -16,7 +16,12 @@ const LINK_OPEN = Buffer.from("<link");
 /** Index just past the element that starts at `at`, or -1 to keep it. */
 type ElementEnd = (html: Buffer, at: number) => number;
 
+// JSON-LD is data for search engines, not code: signed-out pages (what crawlers read) keep it.
+const DATA_BLOCK = /\btype="application\/ld\+json"/;
+
 const endOfScript: ElementEnd = (html, at) => {
+  const tagEnd = html.indexOf(">", at);
+  if (tagEnd !== -1 && DATA_BLOCK.test(html.toString("latin1", at, tagEnd))) return -1;
   const close = html.indexOf(SCRIPT_CLOSE, at);
   return close === -1 ? -1 : close + SCRIPT_CLOSE.length;
 };

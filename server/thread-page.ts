@@ -12,9 +12,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderAnswer, renderQuestion, ThreadPage } from "../components/html/thread/thread-page";
 import { postPart, type PostPart } from "../components/html/thread/post-part";
+import { threadHeadHtml } from "../components/html/thread/thread-head";
+import { questionDescription } from "../lib/web/html-text";
 import { forumAssets, type ForumAssets } from "../lib/assets";
 import type { SessionMember } from "../lib/auth/session-member";
 import { cookieJar } from "../lib/auth/session-token";
+import { findDraft } from "../lib/data/drafts";
 import type { AnswerOrder } from "../lib/data/thread";
 import { loadPublicThread, type PublicThread } from "../lib/data/thread-cache";
 import { clearNoticeCookie, NOTICE_COOKIE, readNotice, type Notice } from "../lib/notices";
@@ -47,22 +50,23 @@ function keptPost(shared: PublicThread, key: string, render: () => string): stri
 
 const partKey = (post: string, part: PostPart, back: string) => `${post}|${back}|${JSON.stringify(part)}`;
 
-type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets };
+type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets; draft?: string | null };
 
 /** The whole page for one reader: each post from the kept renders when its part matches. */
-export function threadPageHtml({ shared, reader, order, opened, notice, assets }: PageInputs): string {
+export function threadPageHtml({ shared, reader, order, opened, notice, assets, draft }: PageInputs): string {
   const { question, answers } = shared.thread;
   const canonical = questionPath(question);
   const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
-  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId }, shared.comments.question, opened, notice);
+  const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId, deletedAt: question.deletedAt }, shared.comments.question, opened, notice);
   const posts = {
     question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
     answers: answers.map((a) => {
-      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId }, shared.comments.answers[a.id] ?? [], opened, notice);
+      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId, deletedAt: a.deletedAt }, shared.comments.answers[a.id] ?? [], opened, notice);
       return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
     }),
   };
-  return String(ThreadPage({ shared, reader, order, back, posts, assets, description: question.excerpt || undefined }));
+  const description = questionDescription(question);
+  return String(ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head: threadHeadHtml(shared, description) }));
 }
 
 /**
@@ -88,7 +92,9 @@ export async function serveThreadPage(req: IncomingMessage, res: ServerResponse,
 
   const opened = parseOpenForms({ flag: url.searchParams.get("flag") ?? undefined, comment: url.searchParams.get("comment") ?? undefined });
   const notice = reader ? readNotice(cookieJar(req.headers.cookie).get(NOTICE_COOKIE)?.value) : null;
-  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets() }));
+  // The reader's draft answer, looked for only when they keep any (most members, most reads: no query).
+  const draft = reader && reader.drafts > 0 ? ((await findDraft(reader.id, question.id))?.body ?? null) : null;
+  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets(), draft }));
 
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");

@@ -5,11 +5,14 @@
  * unknown length (chunked) is refused too: every browser form and fetch sends its length.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { limits } from "../lib/rules";
+import { limits, uploadLimits } from "../lib/rules";
 
 // The longest text field (a post's body) form-encoded at worst (%XX for each of three UTF-8
 // bytes), with room for the other fields.
 export const MAX_WRITE_BYTES = limits.bodyMax * 9 + 64 * 1024;
+/** The image upload's route takes one file of up to UPLOAD_MAX_BYTES, with room for its multipart framing. */
+export const UPLOAD_ROUTE = "/api/uploads";
+const MAX_UPLOAD_REQUEST_BYTES = uploadLimits.maxBytes + 64 * 1024;
 
 const wantsJson = (req: IncomingMessage, url: URL) =>
   url.pathname.startsWith("/api/") || !!req.headers["next-action"] || /\bapplication\/json\b/.test(String(req.headers.accept ?? ""));
@@ -21,18 +24,26 @@ export function refuseOversizedWrite(req: IncomingMessage, res: ServerResponse, 
     refuse(req, res, url, 411, "Send the request with its Content-Length.");
     return true;
   }
+  if (url.pathname === UPLOAD_ROUTE) {
+    if (length === undefined || Number(length) <= MAX_UPLOAD_REQUEST_BYTES) return false;
+    const mb = uploadLimits.maxBytes / (1024 * 1024);
+    // Its page without JavaScript (app/images/new) posts a plain form and reads HTML.
+    const json = /\bapplication\/json\b/.test(String(req.headers.accept ?? ""));
+    refuse(req, res, url, 413, `That file is too large: images can be up to ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB.`, json);
+    return true;
+  }
   if (length === undefined || Number(length) <= MAX_WRITE_BYTES) return false;
   const kilobytes = Math.round(MAX_WRITE_BYTES / 1024).toLocaleString("en-US");
   refuse(req, res, url, 413, `That was not sent: it is larger than the forum takes (${kilobytes} kB; a post holds up to ${limits.bodyMax.toLocaleString("en-US")} characters).`);
   return true;
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, url: URL, status: number, message: string): void {
+function refuse(req: IncomingMessage, res: ServerResponse, url: URL, status: number, message: string, json = wantsJson(req, url)): void {
   res.statusCode = status;
   res.setHeader("Cache-Control", "no-store");
   // The body is not read: the connection closes after the answer instead of draining it.
   res.setHeader("Connection", "close");
-  if (wantsJson(req, url)) {
+  if (json) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: message }));
     return;

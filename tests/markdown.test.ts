@@ -6,6 +6,8 @@ import {
   renderCommentMarkdown,
   renderMarkdown,
 } from "../lib/markdown/pipeline";
+import { readFileSync } from "node:fs";
+import { HIGHLIGHT_CLASSES } from "../lib/markdown/code-highlight";
 import { flagshipThread, starterCategories } from "../prisma/seed/flagship";
 
 const answerHtml = renderMarkdown(flagshipThread.answer.bodyMd);
@@ -92,8 +94,44 @@ test("links get rel=nofollow ugc noopener", () => {
 
 test("code blocks keep language-* class; other classes are dropped", () => {
   const html = renderMarkdown("```ts\nconst x: number = 1;\n```\n\n<code class=\"evil\">x</code>");
-  assert.match(html, /<pre><code class="language-ts">const x: number = 1;\n<\/code><\/pre>/);
+  assert.match(html, /<pre><code class="hljs language-ts"><span class="hljs-keyword">const<\/span> <span class="hljs-attr">x<\/span>: <span class="hljs-built_in">number<\/span> = <span class="hljs-number">1<\/span>;\n<\/code><\/pre>/);
   assert.doesNotMatch(html, /evil/);
+});
+
+test("a fenced js block is highlighted on the server with hljs spans", () => {
+  const html = renderMarkdown('```js\n// greet\nfunction hi(name) { return "hi " + name; }\n```');
+  assert.match(html, /<code class="hljs language-js">/);
+  assert.match(html, /<span class="hljs-comment">\/\/ greet<\/span>/);
+  assert.match(html, /<span class="hljs-keyword">function<\/span> <span class="hljs-title">hi<\/span>/);
+  assert.match(html, /<span class="hljs-string">"hi "<\/span>/);
+  // Scope suffixes and classes the CSS does not colour are dropped, never left as class="".
+  assert.doesNotMatch(html, /function_|class=""|<span>/);
+});
+
+test("a hostile code block is still escaped when highlighted", () => {
+  const html = renderMarkdown('```html\n<script>alert(1)</script><img src=x onerror="alert(2)">\n```\n\n```js\nconst s = "</code></pre><script>alert(3)</script>";\n```');
+  assert.doesNotMatch(html, /<script|<img|onerror="|<\/code><\/pre><script/);
+  assert.match(html, /&#x3C;<span class="hljs-name">script<\/span>>alert\(1\)/);
+  assert.match(html, /<span class="hljs-string">"&#x3C;\/code>&#x3C;\/pre>&#x3C;script>alert\(3\)&#x3C;\/script>"<\/span>/);
+});
+
+test("an unknown or missing language falls back to plain text", () => {
+  const unknown = renderMarkdown("```klingon\nqapla' <b>\n```");
+  assert.equal(unknown, '<pre><code class="hljs language-klingon">qapla\' &#x3C;b>\n</code></pre>');
+  assert.equal(renderMarkdown("```\nconst x = 1;\n```"), "<pre><code>const x = 1;\n</code></pre>");
+  // Inline code and comments are never highlighted.
+  assert.equal(renderMarkdown("`const x`"), "<p><code>const x</code></p>");
+});
+
+test("the sanitizer keeps exactly the highlight classes the stylesheet colours", () => {
+  const css = readFileSync(new URL("../components/html/styles/code-highlight.css", import.meta.url), "utf8");
+  const coloured = new Set([...css.matchAll(/\.(hljs-[\w-]+)/g)].map((m) => m[1]));
+  assert.deepEqual([...HIGHLIGHT_CLASSES].sort(), [...coloured].sort());
+  // A sample that uses most grammars' scopes keeps nothing outside the list.
+  const sample = renderMarkdown("```python\n@deco\nclass A(B):\n    def f(self, x=1):\n        return f'{x}' # c\n```\n\n```css\na.b#c:hover[x] { color: red }\n```\n\n```diff\n- a\n+ b\n```");
+  for (const [, cls] of sample.matchAll(/class="([^"]*)"/g)) {
+    for (const c of cls!.split(" ")) assert.ok(c === "hljs" || c.startsWith("language-") || HIGHLIGHT_CLASSES.includes(c), c);
+  }
 });
 
 test("GFM strikethrough, task lists and table alignment", () => {

@@ -14,6 +14,7 @@ import type { CommentView } from "../lib/data/comments";
 import type { MyThreadState } from "../lib/data/votes";
 import type { Notice } from "../lib/notices";
 import type { OpenForms } from "../lib/open-forms";
+import { siteOrigin } from "../lib/web/site-url";
 import { threadPageHtml } from "../server/thread-page";
 
 const HOSTILE = `<script>alert("x")</script> & 'q' "javascript:alert(1)"`;
@@ -24,7 +25,7 @@ const longAgo = new Date(Date.now() - 10 * day);
 const ids = { asker: 1, answerer: 2, other: 3, member: 10, voter: 11, newbie: 12, offerer: 13, moderator: 20, admin: 21 };
 
 function reader(id: number, role: string, points: number, username = `user${id}`): SessionMember {
-  return { id, username, role: role as SessionMember["role"], points, sessionVersion: 0, suspendedUntil: null, unread: 0 };
+  return { id, username, role: role as SessionMember["role"], points, sessionVersion: 0, suspendedUntil: null, suspensionReason: null, unread: 0, drafts: 0 };
 }
 
 const readers: Record<string, SessionMember | null> = {
@@ -56,6 +57,10 @@ type State = {
   best?: boolean;
   freshComment?: boolean;
   hiddenComment?: boolean;
+  /** A bounty of 50 awarded to answer 71. */
+  awardedBounty?: boolean;
+  /** Answer 72 deleted (as moderators see it). */
+  deletedAnswer?: boolean;
 };
 
 function thread(state: State = {}): PublicThread {
@@ -74,6 +79,7 @@ function thread(state: State = {}): PublicThread {
     closedAt: null,
     closeReason: null,
     hiddenAt: null,
+    deletedAt: null,
     authorId: ids.asker,
     duplicateOf: null,
     author: { username: `asker${HOSTILE}` },
@@ -81,12 +87,13 @@ function thread(state: State = {}): PublicThread {
     tags: [{ tag: { name: `tcp${HOSTILE}` } }],
     ...state.question,
   };
-  const answer = (id: number, authorId: number) => ({ id, bodyHtml: `<p>answer ${id}</p>`, createdAt: longAgo, updatedAt: longAgo, score: 0, authorId, hiddenAt: null, author: { username: `a${authorId}${HOSTILE}` } });
+  const answer = (id: number, authorId: number, deletedAt: Date | null = null) => ({ id, bodyHtml: `<p>answer ${id}</p>`, createdAt: longAgo, updatedAt: longAgo, score: 0, authorId, hiddenAt: null, deletedAt, author: { username: `a${authorId}${HOSTILE}` } });
   const marks = new Map<number, MyThreadState>([[ids.voter, { votes: { question: 1, answers: new Map([[72, -1]]) }, following: true }]]);
   return {
     thread: {
       question,
-      answers: [answer(71, ids.answerer), answer(72, ids.other)],
+      answers: [answer(71, ids.answerer), answer(72, ids.other, state.deletedAnswer ? longAgo : null)],
+      awardedBounties: state.awardedBounty ? [{ id: 4, amount: 50, createdAt: longAgo, expiresAt: longAgo, closedAt: longAgo, awardedAnswerId: 71, offererId: ids.offerer, offerer: { username: `offerer${HOSTILE}` } }] : [],
       bounty: state.bounty ? { id: 5, amount: 50, createdAt: longAgo, expiresAt: new Date(Date.now() + 3 * day), offererId: ids.offerer, offerer: { username: `offerer${HOSTILE}` } } : null,
     },
     comments: {
@@ -130,11 +137,12 @@ function checkStructure(html: string, doc: Doc, who: SessionMember | null, state
   assert.equal(all(doc, "article.question").length, 1);
   assert.equal(all(doc, "article.answer").length, 2);
   // Written text is text: nothing but the page's own script (members' or the live one), no handler attributes, no script links.
-  assert.deepEqual(all(doc, "script").map((s) => s.getAttribute("src")), who ? [assets.script] : [assets.liveScript]);
+  assert.deepEqual(all(doc, "script:not([type='application/ld+json'])").map((s) => s.getAttribute("src")), who ? [assets.script] : [assets.liveScript]);
+  assert.equal(all(doc, "script[type='application/ld+json']").length, 1, "one JSON-LD data block (tests/web-documents.test.ts checks it)");
   for (const el of all(doc, "*")) {
     for (const attr of [...el.attributes]) {
       assert.ok(!attr.name.startsWith("on"), `no handler attributes (${attr.name})`);
-      if (attr.name === "href" || attr.name === "action") assert.match(attr.value, /^[/#]/, `${attr.name}="${attr.value}" stays on the site`);
+      if (attr.name === "href" || attr.name === "action") assert.ok(/^[/#]/.test(attr.value) || attr.value.startsWith(`${siteOrigin()}/`), `${attr.name}="${attr.value}" stays on the site`);
     }
   }
   assert.ok(!html.includes(`<script>alert`), "no hostile text as markup");
@@ -178,7 +186,8 @@ describe("every reader, every state: one render with the reader's part", () => {
         // Votes: off on their own posts and in a locked thread, with the reason as the title.
         const questionVote = questionEl(doc).querySelector(".votes button")!;
         const ownQuestion = who.id === ids.asker;
-        assert.equal(questionVote.hasAttribute("disabled"), ownQuestion || locked);
+        // ...and for lack of points: a member with none votes neither way (lib/rules.ts privileges).
+        assert.equal(questionVote.hasAttribute("disabled"), ownQuestion || locked || (!moderator && who.points < 1));
         if (ownQuestion) assert.match(questionVote.getAttribute("title")!, /own post/);
         else if (locked) assert.match(questionVote.getAttribute("title")!, /locked/);
         if (whoName === "voter") {
@@ -270,5 +279,63 @@ describe("the kept renders", () => {
     const v = parseHTML(page(readers.voter!)).document;
     assert.equal(answerEl(v, 71).outerHTML, answerEl(parseHTML(page(reader(52, "MEMBER", 50))).document, 71).outerHTML);
     assert.notEqual(answerEl(v, 72).outerHTML, answerEl(a, 72).outerHTML);
+  });
+});
+
+describe("moderation in place: deleted posts, suspended readers, votes out of reach", () => {
+  const deletedQuestion: State = { question: { deletedAt: longAgo } };
+
+  test("a moderator sees a deleted question in place, marked, with Undelete instead of Delete, and nothing to write", () => {
+    const { doc } = render(deletedQuestion, readers.moderator!);
+    assert.match(doc.querySelector(".status-banner.deleted-note")!.textContent ?? "", /Deleted.*only moderators see this question/);
+    const panel = buttons(doc.querySelector("section.mod-panel")!);
+    assert.ok(panel.includes("Undelete question"));
+    assert.ok(!panel.includes("Delete question"));
+    assert.equal(all(doc, "form[data-answer-form]").length, 0);
+    assert.equal(all(doc, "form[data-thread-form=add-comment]").length + texts(doc, "a").filter((t) => t === "Add a comment").length, 0);
+    for (const b of all(doc, ".votes button")) assert.ok(b.hasAttribute("disabled"));
+    assert.ok(!buttons(doc).includes("✓ Pick as best answer"));
+  });
+
+  test("a deleted answer: moderators see it marked, with Undelete and no other control; it is not counted", () => {
+    const { doc } = render({ deletedAnswer: true }, readers.moderator!);
+    const answer = answerEl(doc, 72);
+    assert.ok(answer.classList.contains("deleted"));
+    assert.match(answer.getAttribute("aria-label")!, /^Deleted answer by/);
+    assert.match(answer.querySelector(".deleted-note")!.textContent ?? "", /only moderators see this answer/);
+    assert.deepEqual(buttons(answer.querySelector(".post-actions")!), ["Undelete"]);
+    assert.equal(answer.querySelector("form[data-thread-form=undelete-answer] input[name=answerId]")!.getAttribute("value"), "72");
+    assert.equal(doc.querySelector("#answers-heading")!.textContent, "1 Answer");
+    // The live answer beside it keeps its controls.
+    assert.ok(buttons(answerEl(doc, 71).querySelector(".post-actions")!).includes("Delete"));
+    assert.ok(!buttons(answerEl(doc, 71)).includes("Undelete"));
+  });
+
+  test("a suspended member gets the banner with reason and end date, and no write forms", () => {
+    const until = new Date(Date.UTC(2099, 2, 15, 12, 0));
+    const who = { ...reader(30, "MEMBER", 500), suspendedUntil: until, suspensionReason: `Spam links ${HOSTILE}` };
+    const { html, doc } = render({ freshComment: true }, who);
+    const banner = doc.querySelector(".suspension-banner")!;
+    assert.match(banner.textContent ?? "", /suspended until Mar 15, 2099, 12:00 PM UTC/);
+    assert.match(banner.textContent ?? "", /Reason: Spam links <script>/);
+    assert.ok(!html.includes("Spam links <script>"), "the reason is text");
+    assert.equal(all(doc, "form[data-answer-form]").length, 0);
+    assert.match(doc.querySelector(".answer-form-section")!.textContent ?? "", /suspended/);
+    assert.equal(texts(doc, "a").filter((t) => t === "Add a comment" || t.startsWith("Flag")).length, 0);
+    assert.equal(all(doc, "form[data-thread-form=offer-bounty]").length, 0);
+    for (const b of all(doc, ".votes button")) assert.equal(b.getAttribute("title"), "Your account is suspended.");
+    assert.ok(!links(doc).includes("Edit"));
+    // Readers in good standing see no banner.
+    assert.equal(render({}, readers.voter!).doc.querySelector(".suspension-banner"), null);
+  });
+
+  test("vote arrows a member's points do not reach are off, with what it takes", () => {
+    const up = (who: SessionMember) => answerEl(render({}, who).doc, 72).querySelector("button[value=up]")!;
+    const down = (who: SessionMember) => answerEl(render({}, who).doc, 72).querySelector("button[value=down]")!;
+    assert.equal(up(readers.newbie!).getAttribute("title"), "You need 1 point to vote up.");
+    assert.ok(up(readers.newbie!).hasAttribute("disabled"));
+    assert.ok(!up(readers.member!).hasAttribute("disabled"), "5 points vote up");
+    assert.equal(down(readers.member!).getAttribute("title"), "You need 10 points to vote down.");
+    assert.ok(!down(readers.voter!).hasAttribute("disabled"), "50 points vote down");
   });
 });

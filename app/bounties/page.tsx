@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTimeLeft } from "@/lib/bounty-display";
 import { Pagination, parsePage } from "@/components/pagination";
-import { listOpenBounties } from "@/lib/data/bounties";
-import { formatExact, plural } from "@/lib/format";
+import { listOpenBounties, listRecentlyAwardedBounties } from "@/lib/data/bounties";
+import { formatExact, formatRelative, plural } from "@/lib/format";
+import { userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Open bounties" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Open bounties" };
 export default async function BountiesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = parsePage((await searchParams).page);
   const now = new Date();
-  const { bounties, hasMore } = await listOpenBounties(page, now);
+  const [{ bounties, hasMore }, awarded] = await Promise.all([listOpenBounties(page, now), page === 1 ? listRecentlyAwardedBounties() : []]);
   return (
     <>
       <div className="page-heading">
@@ -47,6 +48,39 @@ export default async function BountiesPage({ searchParams }: { searchParams: Pro
         </ul>
       )}
       <Pagination basePath="/bounties" page={page} hasMore={hasMore} />
+      {awarded.length > 0 && (
+        <section aria-labelledby="awarded-heading">
+          <h2 id="awarded-heading">Recently awarded</h2>
+          <ul className="question-list">
+            {awarded.map((b) => (
+              <li key={b.id} className="question-summary">
+                <div className="stats">
+                  <span className="stat answered">
+                    +{b.amount}
+                    <span className="visually-hidden"> points bounty</span>
+                  </span>
+                </div>
+                <div className="summary-main">
+                  <h3>
+                    <Link href={`/questions/${b.question.id}/${b.question.slug}#answer-${b.awardedAnswerId}`}>{b.question.title}</Link>
+                  </h3>
+                  <p className="summary-meta">
+                    <span>
+                      From <Link href={userPath(b.offerer.username)}>{b.offerer.username}</Link> to{" "}
+                      {b.awardedAnswer ? <Link href={userPath(b.awardedAnswer.author.username)}>{b.awardedAnswer.author.username}</Link> : "an answer"}
+                    </span>
+                    {b.closedAt && (
+                      <time dateTime={b.closedAt.toISOString()} title={formatExact(b.closedAt)}>
+                        awarded {formatRelative(b.closedAt, now)}
+                      </time>
+                    )}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -24,6 +24,7 @@ export default function HelpPage() {
           <tr><td>Comment on others&apos; posts</td><td>{privileges.commentEverywhere}</td></tr>
           <tr><td>Vote down</td><td>{privileges.voteDown}</td></tr>
           <tr><td>Edit others&apos; posts</td><td>{privileges.editOthersPosts}</td></tr>
+          <tr><td>Add images to posts</td><td>{privileges.uploadImages}</td></tr>
         </tbody>
       </table>
       <p>New accounts can ask a question every few minutes and add only a few links to their first posts; both limits lift as points grow.</p>

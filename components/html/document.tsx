@@ -7,6 +7,7 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import type { ForumAssets } from "@/lib/assets";
+import { newestQuestionsFeedPath } from "@/lib/web/web-paths";
 import { SiteFooter, SiteHeader, type HeaderMember } from "./site-chrome";
 
 export const SITE_NAME = "Packets & Pointers";
@@ -26,10 +27,12 @@ type Props = {
   withScript: boolean;
   /** Without the forum's script: the small one that keeps a thread live (lib/enhance/live-entry.ts). */
   live?: boolean;
+  /** The page's own head elements (canonical, Open Graph, JSON-LD), already rendered. */
+  head?: string;
   children: Child;
 };
 
-export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, live = false, children }: Props) {
+export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, live = false, head, children }: Props) {
   return (
     <>
       {raw("<!DOCTYPE html>")}
@@ -42,8 +45,11 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
           <meta name="color-scheme" content="light dark" />
           <meta name="theme-color" media="(prefers-color-scheme: light)" content="#ffffff" />
           <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#14161a" />
+          <SiteIcons />
+          <link rel="alternate" type="application/atom+xml" title={`Newest questions · ${SITE_NAME}`} href={newestQuestionsFeedPath} />
+          {head && raw(head)}
           <link rel="stylesheet" href={assets.stylesheet} />
-          {withScript ? <script src={assets.script} defer /> : live && <script src={assets.liveScript} defer />}
+          {withScript ? <script src={assets.script} defer /> : live && assets.liveScript && <script src={assets.liveScript} defer />}
         </head>
         <body>
           <SiteHeader member={member} here={here} />
@@ -53,6 +59,17 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
           <SiteFooter />
         </body>
       </html>
+    </>
+  );
+}
+
+/** The site's icons (server/site-icons.ts draws them), as React's pages link them too (app/layout.tsx). */
+export function SiteIcons() {
+  return (
+    <>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
     </>
   );
 }

@@ -1,6 +1,9 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from "hono/html";
+import { TOOLBAR } from "@/lib/enhance/format-text";
 import { countText, type MarkdownKind } from "@/lib/enhance/preview";
 import { limits } from "@/lib/rules";
+import { ImageUploadControl } from "./image-upload";
 
 type Props = {
   id: string;
@@ -19,9 +22,9 @@ type Props = {
 
 /**
  * The Markdown editor: a plain textarea, which posts with its form with or without JavaScript,
- * its hint and character counter, and the live preview, hidden until the page's script shows
- * and fills it from the server's own pipeline (lib/enhance/editor.ts), so it matches the stored
- * post exactly.
+ * its hint and character counter, the formatting toolbar and the live preview, both hidden
+ * until the page's script shows them (lib/enhance/editor.ts); the preview is filled from the
+ * server's own pipeline, so it matches the stored post exactly.
  */
 export function MarkdownEditor({ id, name, label, value = "", minLength, maxLength = limits.bodyMax, rows = 10, errorId, invalid, required, kind = "post" }: Props) {
   const hintId = `${id}-hint`;
@@ -31,6 +34,7 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
         <label for={id} class="editor-label">
           {label}
         </label>
+        {raw(toolbarHtml(id))}
         <textarea
           id={id}
           name={name}
@@ -50,6 +54,7 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
           <p id={hintId} class="editor-hint">
             Markdown: **bold**, `code`, lists, tables, [links](https://…)
           </p>
+          {kind === "post" && <ImageUploadControl fieldId={id} />}
           <span class={value.length > maxLength ? "editor-counter editor-counter-over" : "editor-counter"} data-count-of={id} data-over-class="editor-counter-over">
             {countText(value.length, maxLength)}
           </span>
@@ -59,10 +64,48 @@ export function MarkdownEditor({ id, name, label, value = "", minLength, maxLeng
         <p class="editor-preview-title" aria-hidden="true">
           Preview
         </p>
-        <div aria-live="polite" aria-label="Preview" data-preview-output="" data-message-class="editor-preview-empty" data-body-class="prose editor-preview-body">
+        {/* A status region: a screen reader announces what changed in the preview (not all of it,
+            aria-atomic false) after the reader pauses typing, without moving their focus. */}
+        <div role="status" aria-live="polite" aria-atomic="false" aria-label="Preview" data-preview-output="" data-message-class="editor-preview-empty" data-body-class="prose editor-preview-body">
           <p class="editor-preview-empty">Nothing to preview yet.</p>
         </div>
       </section>
     </div>
   );
+}
+
+/**
+ * The formatting buttons (lib/enhance/format-text.ts lists them), each in the tab order with
+ * its name and shortcut; the same shortcuts work in the field. Ctrl, or Cmd on a Mac: the
+ * server cannot tell which, so aria-keyshortcuts names both.
+ */
+function EditorToolbar({ fieldId }: { fieldId: string }) {
+  return (
+    <div class="editor-toolbar" role="group" aria-label="Formatting" data-toolbar-for={fieldId} hidden>
+      {TOOLBAR.map(({ name, label, text, shortcut }) => (
+        <button
+          type="button"
+          class={`editor-tool editor-tool-${name}`}
+          data-format={name}
+          aria-label={label}
+          aria-keyshortcuts={shortcut ? `Control+${shortcut.keys} Meta+${shortcut.keys}` : undefined}
+          title={shortcut ? `${label} (Ctrl+${shortcut.keys})` : label}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+// The same few fields on every page (answer-body, body): each toolbar is written once, not on
+// every member's thread request.
+const toolbars = new Map<string, string>();
+function toolbarHtml(fieldId: string): string {
+  let html = toolbars.get(fieldId);
+  if (html === undefined) {
+    html = String(<EditorToolbar fieldId={fieldId} />);
+    if (toolbars.size < 100) toolbars.set(fieldId, html);
+  }
+  return html;
 }

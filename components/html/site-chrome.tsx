@@ -5,9 +5,10 @@
  * (components/html/document.tsx) and the layout of React's (app/layout.tsx) both use these.
  */
 import { loginPath, userPath } from "@/lib/paths";
+import { SuspensionBanner, type SuspendedMember } from "./suspension-banner";
 
 /** What the header shows of the member reading (lib/auth/session-member.ts). */
-export type HeaderMember = { username: string; points: number; role: string; unread: number };
+export type HeaderMember = { username: string; points: number; role: string; unread: number } & SuspendedMember;
 
 function InboxLink({ unread }: { unread: number }) {
   return (
@@ -32,12 +33,17 @@ function AccountMenu({ member }: { member: HeaderMember }) {
         </a>
       )}
       <InboxLink unread={member.unread} />
-      <a href={userPath(member.username)} class="account-link" aria-label={`${member.username}, ${member.points} points`}>
+      {/* Named by its visible text ("name, 1,234 points"), so that speech control users can say what they see. */}
+      <a href={userPath(member.username)} class="account-link">
         <span class="avatar" aria-hidden="true">
           {member.username.slice(0, 1).toUpperCase()}
         </span>
         <span class="account-name">{member.username}</span>
-        <span class="account-points">{member.points.toLocaleString("en-US")}</span>
+        <span class="visually-hidden">, </span>
+        <span class="account-points">
+          {member.points.toLocaleString("en-US")}
+          <span class="visually-hidden"> points</span>
+        </span>
       </a>
       <form action="/api/log-out" method="post">
         <button type="submit" class="button-quiet">
@@ -92,6 +98,7 @@ export function SiteHeader({ member, here }: { member: HeaderMember | null; here
           </div>
         </div>
       </header>
+      {member && <SuspensionBanner member={member} />}
     </>
   );
 }

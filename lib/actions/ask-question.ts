@@ -5,7 +5,7 @@ import { createQuestion } from "../commands/create-question";
 import { questionPath } from "../paths";
 import { formFields } from "../validation/parse";
 import { toFormState, type FormState } from "./form-state";
-import { refundQuestionRate } from "../trust";
+import { askWithinAllowance } from "../trust";
 import { guardWrite } from "./write-guard";
 
 /** Asks; a refusal sends every field back to the form, as it was sent. */
@@ -19,10 +19,8 @@ export async function askQuestionAction(_prev: FormState, form: FormData): Promi
     return toFormState(e, fields);
   }
   try {
-    question = await createQuestion(user, fields);
+    question = await askWithinAllowance(user, () => createQuestion(user, fields));
   } catch (e) {
-    // Refused: the new member's one question of the interval is theirs to spend again.
-    if (user) await refundQuestionRate(user);
     return toFormState(e, fields);
   }
   // The thread is not Next's page: its router loads it as a document (server/thread-page.ts).

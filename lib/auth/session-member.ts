@@ -1,6 +1,6 @@
 /**
  * The signed-in member every request of theirs needs (name, role, points, suspension, unread
- * count, session version), kept in memory per member: a member's repeat request reads no row.
+ * count, drafts count, session version), kept in memory per member: a member's repeat request reads no row.
  * Kept exactly: the database announces every change to these fields (lib/db/member-changes.ts)
  * and the copy is dropped as the change commits, here and on every other app server; while
  * notices might be missed nothing is kept, and a read that overlapped a notice is not kept.
@@ -21,12 +21,28 @@ async function readMember(id: number) {
       points: true,
       sessionVersion: true,
       suspendedUntil: true,
-      _count: { select: { notifications: { where: { readAt: null } } } },
+      // How many drafts they keep: a page with a form looks for one only when there are any.
+      _count: { select: { notifications: { where: { readAt: null } }, drafts: true } },
     },
   });
   if (!user) return null;
   const { _count, ...member } = user;
-  return { ...member, unread: _count.notifications };
+  return { ...member, unread: _count.notifications, drafts: _count.drafts, suspensionReason: await suspensionReasonOf(member) };
+}
+
+/**
+ * Why a suspended member is suspended, for the banner they see on every page: the reason the
+ * moderator recorded (lib/commands/members.ts). Read only while a suspension runs; a new
+ * suspension changes suspendedUntil, which drops the kept copy.
+ */
+async function suspensionReasonOf(member: { id: number; suspendedUntil: Date | null }): Promise<string | null> {
+  if (!member.suspendedUntil || member.suspendedUntil <= new Date()) return null;
+  const entry = await db.auditLog.findFirst({
+    where: { action: "member.suspend", targetType: "member", targetId: member.id },
+    orderBy: { id: "desc" },
+    select: { reason: true },
+  });
+  return entry?.reason ?? null;
 }
 
 export type SessionMember = NonNullable<Awaited<ReturnType<typeof readMember>>>;

@@ -29,6 +29,8 @@ const rulesSchema = z.object({
   commentEverywhere: points.min(0).max(1_000_000),
   voteDown: points.min(0).max(1_000_000),
   editOthersPosts: points.min(0).max(1_000_000),
+  // Optional: a form from before this privilege existed leaves it as it is.
+  uploadImages: points.min(0).max(1_000_000).optional(),
 });
 
 /** Sets the points rules and privilege thresholds from now on; past events keep their values. */
@@ -37,7 +39,7 @@ export async function updateRules(actorOrNull: Actor | null, input: unknown) {
   const v = parseInput(rulesSchema, input);
   const next: RuleOverrides = {
     rules: { answerPoints: v.answerPoints, bestAnswerPoints: v.bestAnswerPoints, answerUpvotePoints: v.answerUpvotePoints, questionUpvotePoints: v.questionUpvotePoints, downvotePoints: v.downvotePoints },
-    privileges: { voteUp: v.voteUp, commentEverywhere: v.commentEverywhere, voteDown: v.voteDown, editOthersPosts: v.editOthersPosts },
+    privileges: { voteUp: v.voteUp, commentEverywhere: v.commentEverywhere, voteDown: v.voteDown, editOthersPosts: v.editOthersPosts, uploadImages: v.uploadImages ?? privileges.uploadImages },
   };
   const before = { rules: { ...rules }, privileges: { ...privileges } };
   await db.$transaction(async (tx) => {

@@ -39,7 +39,7 @@ type Row = { authorId: number; slug: string; lockedAt: Date | null; closedAt: Da
 
 /**
  * Locks the question, and if it takes answers, stores the answer, its first revision, the
- * question's new count and activity time, the answerer's +2 (not on their own question) and
+ * question's new count and activity time, drops the answerer's draft for it, the answerer's +2 (not on their own question) and
  * the followers' notifications: one statement, because on the embedded database each
  * statement is a round trip through its single connection and posting is the hot write. The
  * award and the notifications are built by their own homes (lib/points.ts, notifications.ts).
@@ -70,6 +70,8 @@ async function insertAnswer(tx: Tx | typeof db, a: NewAnswer) {
     ), counted AS (
       UPDATE "Question" SET "answerCount" = "answerCount" + 1, "lastActivityAt" = ${now}::timestamp
       FROM created WHERE "Question"."id" = ${a.questionId}
+    ), drafted AS (
+      DELETE FROM "Draft" WHERE "userId" = ${a.authorId}::int AND "questionId" = ${a.questionId}::int AND EXISTS (SELECT 1 FROM created)
     ), awarded AS (${award}), notified AS (${notify})
     SELECT q."authorId", q."slug", q."lockedAt", q."closedAt", created."id" AS "answerId", ARRAY(SELECT "userId" FROM notified) AS "notified"
     FROM q LEFT JOIN created ON true`;

@@ -39,6 +39,8 @@ export async function createQuestion(actorOrNull: Actor | null, input: unknown) 
       },
       select: { id: true, slug: true },
     });
+    // Posted: the ask form's draft (lib/commands/drafts.ts) has served.
+    await tx.draft.deleteMany({ where: { userId: actor.id, questionId: null } });
     const notified = await notifyNewQuestion(tx, { questionId: created.id, actorId: actor.id });
     await notifyMentions(tx, { text: `${title}\n${body}`, questionId: created.id, actorId: actor.id, skipUserIds: notified });
     return created;

@@ -6,7 +6,7 @@ import { renderPostBody, renderQuestionBody } from "../post-body";
 import { mayEditPost } from "../permissions";
 import { privileges } from "../rules";
 import { slugify } from "../slug";
-import { answerSchema, idSchema, questionSchema } from "../validation/post";
+import { answerSchema, editSummarySchema, idSchema, questionSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
 import { ensureTags } from "./create-question";
 import { requireMember, type Actor } from "./guard";
@@ -16,11 +16,11 @@ function assertMayEdit(actor: Actor, authorId: number) {
   if (!mayEditPost(actor, { authorId })) throw new AppError("FORBIDDEN", `You can edit others' posts from ${privileges.editOthersPosts} points.`);
 }
 
-/** Edits a question (title, body, category, tags); the new version is kept as a revision. */
+/** Edits a question (title, body, category, tags); the new version is kept as a revision, with the edit's summary. */
 export async function editQuestion(actorOrNull: Actor | null, questionIdInput: unknown, input: unknown) {
   const actor = requireMember(actorOrNull);
   const questionId = parseInput(idSchema, questionIdInput);
-  const { title, body, categoryId, tags } = parseInput(questionSchema, input);
+  const { title, body, categoryId, tags, summary } = parseInput(questionSchema.extend(editSummarySchema.shape), input);
   const rendered = await renderQuestionBody(body);
   const result = await db.$transaction(async (tx) => {
     const question = await tx.question.findFirst({ where: { id: questionId, deletedAt: null }, select: { authorId: true } });
@@ -42,7 +42,7 @@ export async function editQuestion(actorOrNull: Actor | null, questionIdInput: u
         updatedAt: now,
         lastActivityAt: now,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
-        revisions: { create: { editorId: actor.id, title, bodyMd: body } },
+        revisions: { create: { editorId: actor.id, title, bodyMd: body, summary } },
       },
       select: { id: true, slug: true },
     });
@@ -51,11 +51,11 @@ export async function editQuestion(actorOrNull: Actor | null, questionIdInput: u
   return result;
 }
 
-/** Edits an answer's body; the new version is kept as a revision. */
+/** Edits an answer's body; the new version is kept as a revision, with the edit's summary. */
 export async function editAnswer(actorOrNull: Actor | null, answerIdInput: unknown, input: unknown) {
   const actor = requireMember(actorOrNull);
   const answerId = parseInput(idSchema, answerIdInput);
-  const { body } = parseInput(answerSchema, input);
+  const { body, summary } = parseInput(answerSchema.extend(editSummarySchema.shape), input);
   const rendered = await renderPostBody(body);
   const result = await db.$transaction(async (tx) => {
     const answer = await tx.answer.findFirst({
@@ -67,7 +67,7 @@ export async function editAnswer(actorOrNull: Actor | null, answerIdInput: unkno
     const now = new Date();
     await tx.answer.update({
       where: { id: answerId },
-      data: { ...rendered, updatedAt: now, revisions: { create: { editorId: actor.id, bodyMd: body } } },
+      data: { ...rendered, updatedAt: now, revisions: { create: { editorId: actor.id, bodyMd: body, summary } } },
     });
     await tx.question.update({ where: { id: answer.question.id }, data: { lastActivityAt: now } });
     return { id: answerId, questionId: answer.question.id, slug: answer.question.slug };

@@ -4,6 +4,7 @@ import { audit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { notifyModeration } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { idSchema } from "../validation/post";
 import { mayFlag } from "../permissions";
@@ -44,6 +45,11 @@ async function setHidden(tx: Tx, target: Target, id: number, hiddenAt: Date | nu
   else await tx.comment.update(change);
 }
 
+async function isHidden(tx: Tx, target: Target, id: number): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ hidden: boolean }[]>`SELECT "hiddenAt" IS NOT NULL AS "hidden" FROM ${Prisma.raw(`"${tables[target]}"`)} WHERE "id" = ${id}`;
+  return rows[0]?.hidden ?? false;
+}
+
 /** Who wrote the live (not deleted) target, and the thread it sits in; null when there is none. */
 async function findTarget(tx: Tx, target: Target, id: number): Promise<{ authorId: number; questionId: number } | null> {
   if (target === "question") {
@@ -75,7 +81,13 @@ export async function flagPost(actorOrNull: Actor | null, input: unknown) {
       await tx.flag.create({ data: { reporterId: actor.id, reason, note, ...key } });
       if (reason === "SPAM") {
         const spam = await tx.flag.count({ where: { ...key, reason: "SPAM", status: "OPEN" } });
-        if (spam >= SPAM_FLAGS_TO_HIDE) await setHidden(tx, postType, postId, new Date());
+        // The flag that hides it tells its author once (later flags find it hidden already).
+        if (spam >= SPAM_FLAGS_TO_HIDE && !(await isHidden(tx, postType, postId))) {
+          await setHidden(tx, postType, postId, new Date());
+          const at = postType === "question" ? { questionId: target.questionId } : postType === "answer" ? { questionId: target.questionId, answerId: postId } : { questionId: target.questionId, commentId: postId };
+          const message = `Your ${postType} is hidden from readers until a moderator reviews it.`;
+          await notifyModeration(tx, { recipientId: target.authorId, message, reason: `${SPAM_FLAGS_TO_HIDE} members flagged it as spam.`, ...at });
+        }
       }
       return target.questionId;
     });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { plural } from "../format";
+import { formatExact, plural } from "../format";
 import { hasPrivilege, privileges, type Privilege } from "../rules";
 
 /** Who is acting, as loaded fresh for this request (never taken from the client). */
@@ -12,7 +12,7 @@ export type Actor = { id: number; role: Role; suspendedUntil: Date | null; point
 export function requireMember(actor: Actor | null): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Log in to do that.");
   if (actor.suspendedUntil && actor.suspendedUntil > new Date()) {
-    throw new AppError("FORBIDDEN", `Your account is suspended until ${actor.suspendedUntil.toUTCString()}.`);
+    throw new AppError("FORBIDDEN", `Your account is suspended until ${formatExact(actor.suspendedUntil)}.`);
   }
   return actor;
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { audit } from "../audit";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { formatExact } from "../format";
+import { notifyModeration } from "../notifications";
 import { invalidateLists } from "../page-cache";
 import { grantPoints } from "../points";
 import { idSchema } from "../validation/post";
@@ -29,6 +31,8 @@ export async function suspendMember(actorOrNull: Actor | null, input: unknown) {
     if (userId === actor.id) throw new AppError("BAD_INPUT", "You cannot suspend yourself.");
     await tx.user.update({ where: { id: userId }, data: { suspendedUntil: until, sessionVersion: { increment: 1 } } });
     await audit(tx, { actorId: actor.id, action: "member.suspend", targetType: "member", targetId: userId, reason, before: { suspendedUntil: target.suspendedUntil?.toISOString() ?? null }, after: { suspendedUntil: until.toISOString() } });
+    const message = `Your account is suspended until ${formatExact(until)}: you can read, but not post, comment, vote or flag.`;
+    await notifyModeration(tx, { recipientId: userId, actorId: actor.id, message, reason });
   });
   return { until };
 }
@@ -41,6 +45,9 @@ export async function liftSuspension(actorOrNull: Actor | null, input: unknown) 
     if (!target) throw new AppError("NOT_FOUND", "No such member.");
     await tx.user.update({ where: { id: userId }, data: { suspendedUntil: null } });
     await audit(tx, { actorId: actor.id, action: "member.unsuspend", targetType: "member", targetId: userId, before: { suspendedUntil: target.suspendedUntil?.toISOString() ?? null }, after: { suspendedUntil: null } });
+    if (target.suspendedUntil && target.suspendedUntil > new Date()) {
+      await notifyModeration(tx, { recipientId: userId, actorId: actor.id, message: "A moderator lifted your suspension: you can post again." });
+    }
   });
 }
 

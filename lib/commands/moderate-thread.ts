@@ -4,6 +4,7 @@ import { audit } from "../audit";
 import { db } from "../db";
 import { closeReasons } from "../close-reasons";
 import { AppError } from "../errors";
+import { notifyModeration } from "../notifications";
 import { invalidateQuestion } from "../page-cache";
 import { idSchema } from "../validation/post";
 import { parseInput } from "../validation/parse";
@@ -49,13 +50,17 @@ export async function closeQuestion(actorOrNull: Actor | null, input: unknown) {
   const duplicateOf = reason === "duplicate" && typeof duplicateOfId === "number" ? duplicateOfId : null;
   const result = await db.$transaction(async (tx) => {
     const q = await lockQuestion(tx, questionId);
+    let originalTitle = "";
     if (duplicateOf !== null) {
       if (duplicateOf === questionId) throw new AppError("BAD_INPUT", "A question cannot duplicate itself.", { duplicateOfId: ["Pick another question."] });
-      const original = await tx.question.findFirst({ where: { id: duplicateOf, deletedAt: null }, select: { id: true } });
+      const original = await tx.question.findFirst({ where: { id: duplicateOf, deletedAt: null }, select: { id: true, title: true } });
       if (!original) throw new AppError("BAD_INPUT", "That question does not exist.", { duplicateOfId: ["No live question has that number."] });
+      originalTitle = original.title;
     }
     await tx.question.update({ where: { id: questionId }, data: { closedAt: new Date(), closeReason: reason, duplicateOfId: duplicateOf } });
     await audit(tx, { actorId: actor.id, action: "question.close", targetType: "question", targetId: questionId, reason, before: { closed: !!q.closedAt }, after: { closed: true, reason, duplicateOfId: duplicateOf } });
+    const why = duplicateOf !== null ? `it duplicates “${originalTitle}” (#${duplicateOf})` : closeReasons[reason];
+    await notifyModeration(tx, { recipientId: q.authorId, actorId: actor.id, questionId, message: "A moderator closed your question: it takes no new answers.", reason: why });
     return { questionId, slug: q.slug };
   });
   invalidateQuestion(questionId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { audit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { notifyBestAnswer } from "../notifications";
@@ -28,6 +29,19 @@ async function unpick(tx: Tx, question: LockedQuestion, actorId: number) {
   }
 }
 
+/** A moderator's pick or clearing on someone else's question is theirs to answer for: audited. */
+async function auditPick(tx: Tx, actor: Actor, question: LockedQuestion, bestAnswerId: number | null) {
+  if (question.authorId === actor.id) return;
+  await audit(tx, {
+    actorId: actor.id,
+    action: bestAnswerId === null ? "answer.unpick" : "answer.pick",
+    targetType: bestAnswerId === null ? "question" : "answer",
+    targetId: bestAnswerId ?? question.id,
+    before: { questionId: question.id, bestAnswerId: question.bestAnswerId },
+    after: { questionId: question.id, bestAnswerId },
+  });
+}
+
 /** Marks an answer as best (replacing any earlier pick); +20 to its author unless it is the asker. */
 export async function selectBestAnswer(actorOrNull: Actor | null, answerIdInput: unknown) {
   const actor = requireMember(actorOrNull);
@@ -42,6 +56,7 @@ export async function selectBestAnswer(actorOrNull: Actor | null, answerIdInput:
     const answer = await tx.answer.findFirst({ where: { id: answerId, deletedAt: null }, select: { authorId: true } });
     if (!answer) throw new AppError("NOT_FOUND", "That answer was removed.");
     if (question.bestAnswerId === answerId) return { questionId: question.id, slug: question.slug };
+    await auditPick(tx, actor, question, answerId);
     await unpick(tx, question, actor.id);
     await tx.question.update({ where: { id: question.id }, data: { bestAnswerId: answerId, lastActivityAt: new Date() } });
     if (answer.authorId !== question.authorId) {
@@ -61,6 +76,7 @@ export async function clearBestAnswer(actorOrNull: Actor | null, questionIdInput
   const result = await db.$transaction(async (tx) => {
     const question = await lockQuestion(tx, questionId);
     assertMayPick(actor, question);
+    if (question.bestAnswerId !== null) await auditPick(tx, actor, question, null);
     await unpick(tx, question, actor.id);
     return { questionId, slug: question.slug };
   });

@@ -28,3 +28,21 @@ export async function listOpenBounties(page = 1, now = new Date()) {
 }
 
 export type OpenBountySummary = Awaited<ReturnType<typeof listOpenBounties>>["bounties"][number];
+
+/** The bounties awarded most recently, for /bounties: which answer won how many points, and when. */
+export async function listRecentlyAwardedBounties(limit = 10) {
+  return db.bounty.findMany({
+    where: { status: "AWARDED", question: { deletedAt: null }, awardedAnswer: { deletedAt: null } },
+    select: {
+      id: true,
+      amount: true,
+      closedAt: true,
+      awardedAnswerId: true,
+      offerer: { select: { username: true } },
+      awardedAnswer: { select: { author: { select: { username: true } } } },
+      question: { select: { id: true, title: true, slug: true } },
+    },
+    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}

@@ -21,6 +21,6 @@ export function listRevisions(where: { questionId: number } | { answerId: number
   return db.revision.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, bodyMd: true, createdAt: true, editor: { select: { username: true } } },
+    select: { id: true, title: true, bodyMd: true, summary: true, createdAt: true, editor: { select: { username: true } } },
   });
 }

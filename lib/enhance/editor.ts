@@ -1,3 +1,4 @@
+import { TOOLBAR, type Edit, type ToolbarButton } from "./format-text";
 import { countText, fetchPreview, PREVIEW_DELAY_MS, PREVIEW_UNAVAILABLE, type MarkdownKind, type Preview } from "./preview";
 
 /**
@@ -13,8 +14,9 @@ export function onFieldInput(e: Event): void {
   if (preview) schedulePreview(field, preview);
 }
 
-/** Shows the previews of the fields on the page (their text may come back from a refused post). */
+/** Shows the toolbars and previews of the fields on the page (their text may come back from a refused post). */
 export function startPreviews(root: ParentNode = document): void {
+  for (const toolbar of root.querySelectorAll<HTMLElement>("[data-toolbar-for]")) toolbar.hidden = false;
   for (const preview of root.querySelectorAll<HTMLElement>("[data-preview-of]")) {
     const field = document.getElementById(preview.dataset.previewOf!);
     if (!(field instanceof HTMLTextAreaElement)) continue;
@@ -67,4 +69,47 @@ function show(output: HTMLElement, what: Preview | { message: string }): void {
   message.className = output.dataset.messageClass ?? "";
   message.textContent = "error" in what ? what.error : what.message;
   output.replaceChildren(message);
+}
+
+/**
+ * Another control of a button, beside rewriting the text (e.g. one that opens a file picker):
+ * registered by name, as listed in TOOLBAR.
+ */
+export const toolbarHandlers: Record<string, (field: HTMLTextAreaElement) => void> = {};
+
+/** A toolbar button clicked (or pressed by keyboard: a button's click). */
+export function onToolbarClick(e: Event): void {
+  const button = (e.target as Element).closest?.<HTMLButtonElement>("[data-toolbar-for] [data-format]");
+  const field = button && document.getElementById(button.closest<HTMLElement>("[data-toolbar-for]")!.dataset.toolbarFor!);
+  const item = button && TOOLBAR.find((b) => b.name === button.dataset.format);
+  if (!(field instanceof HTMLTextAreaElement) || !item) return;
+  runButton(item, field);
+}
+
+/** The toolbar's shortcuts, typed in a field that has a toolbar. */
+export function onEditorKeydown(e: KeyboardEvent): void {
+  const field = e.target;
+  if (!(field instanceof HTMLTextAreaElement) || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const item = TOOLBAR.find((b) => b.shortcut?.code === e.code && !!b.shortcut.shift === e.shiftKey);
+  if (!item || !document.querySelector(`[data-toolbar-for="${CSS.escape(field.id)}"]`)) return;
+  e.preventDefault();
+  runButton(item, field);
+}
+
+function runButton(item: ToolbarButton, field: HTMLTextAreaElement): void {
+  const handler = toolbarHandlers[item.name];
+  if (handler) return handler(field);
+  if (item.format) applyEdit(field, item.format(field.value, field.selectionStart, field.selectionEnd));
+}
+
+/** Puts an edit into the field as typing would: undoable where the browser allows, announced as input. */
+export function applyEdit(field: HTMLTextAreaElement, edit: Edit): void {
+  field.focus();
+  field.setSelectionRange(edit.from, edit.to);
+  // execCommand keeps the browser's undo history; where it is gone, setRangeText does the same edit.
+  if (!document.execCommand?.("insertText", false, edit.insert)) {
+    field.setRangeText(edit.insert, edit.from, edit.to, "end");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  field.setSelectionRange(edit.selectFrom, edit.selectTo);
 }

@@ -7,8 +7,10 @@
  * need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
-import { onFieldInput, startPreviews } from "./editor";
+import { startDrafts } from "./drafts";
+import { onEditorKeydown, onFieldInput, onToolbarClick, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
+import { enableImageUploads } from "./images";
 import { startLiveThread } from "./live-thread";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
@@ -28,16 +30,21 @@ document.addEventListener("submit", (e) => {
 document.addEventListener("click", (e) => {
   const link = (e.target as Element).closest<HTMLAnchorElement>("a[data-open-form]");
   if (link) openForm(link, e);
+  onToolbarClick(e);
 });
+
+document.addEventListener("keydown", onEditorKeydown);
 
 document.addEventListener("input", onFieldInput);
 document.addEventListener(THREAD_REPLACED, (e) => startPreviews((e as CustomEvent<Element>).detail));
+enableImageUploads(document);
 
 window.addEventListener("pageshow", (e) => {
   if (e.persisted) resetSentForms();
 });
 
 startPreviews();
+startDrafts();
 startLiveThread();
 // A link followed without this script (or a refused post) renders the form open: continue there.
 focusOpenForm(document, location.pathname + location.search + location.hash);

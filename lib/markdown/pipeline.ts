@@ -11,10 +11,15 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { rehypeForumImages } from "./images";
+import { rehypeMentions, type MentionableMembers } from "./mentions";
+import { HIGHLIGHT_CLASSES, rehypeCodeHighlight, rehypeUnwrapBareSpans } from "./code-highlight";
 
 // Stored beside rendered HTML so stale renders can be found and redone.
 // Bump whenever the output for the same source can change.
-export const MARKDOWN_PIPELINE_VERSION = 1;
+// 2: code blocks highlighted (./code-highlight.ts); images only from /uploads (./images.ts).
+// 3: @mentions of members as links; tables wrapped in a focusable scroll box (wrapTables).
+export const MARKDOWN_PIPELINE_VERSION = 3;
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -24,7 +29,8 @@ const postSchema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    code: [["className", /^language-[\w+#.-]+$/]],
+    code: [["className", "hljs", /^language-[\w+#.-]+$/]],
+    span: [["className", ...HIGHLIGHT_CLASSES]],
     th: ["align"],
     td: ["align"],
   },
@@ -56,14 +62,54 @@ function fixLinks(nodes: HastNode[]): void {
 // Runs after sanitize, so the attributes set here are ours, not the author's.
 const rehypeForumLinks = () => (tree: HastRoot) => fixLinks(tree.children);
 
+function textOf(node: HastNode | ElementContent): string {
+  if (node.type === "text") return node.value;
+  return node.type === "element" ? node.children.map(textOf).join("") : "";
+}
+
+/** "Table: Feature, Client-Server, Peer-to-Peer": the header row names the scroll box. */
+function tableLabel(table: Extract<HastNode, { type: "element" }>): string {
+  const head = table.children.find((c) => c.type === "element" && c.tagName === "thead");
+  const row = head?.type === "element" ? head.children.find((c) => c.type === "element" && c.tagName === "tr") : undefined;
+  const names = row?.type === "element" ? row.children.filter((c) => c.type === "element").map((c) => textOf(c).replace(/\s+/g, " ").trim()).filter(Boolean) : [];
+  const label = names.length ? `Table: ${names.join(", ")}` : "Table";
+  return label.length > 100 ? `${label.slice(0, 99)}…` : label;
+}
+
+/**
+ * Every table inside a scroll box of its own, so that a wide table scrolls inside the post on a
+ * small screen instead of widening the page: a region named after its header row that takes
+ * keyboard focus (a keyboard user scrolls it with the arrow keys), styled in globals.css with
+ * the "scroll sideways" hint. Added after the sanitizer, which still refuses every div, role and
+ * tabindex an author writes: this wrapper is the only one a post can hold.
+ */
+function wrapTables(nodes: HastNode[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const el = nodes[i]!;
+    if (el.type !== "element") continue;
+    if (el.tagName === "table") {
+      nodes[i] = { type: "element", tagName: "div", properties: { className: ["table-scroll"], role: "region", ariaLabel: tableLabel(el), tabIndex: 0 }, children: [el] };
+    } else {
+      wrapTables(el.children);
+    }
+  }
+}
+
+const rehypeTableScroll = () => (tree: HastRoot) => wrapTables(tree.children);
+
 // remark-rehype would prefix footnote ids itself and sanitize would prefix them
 // again; let sanitize be the only one doing it.
 const postProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" })
+  .use(...rehypeCodeHighlight)
   .use(rehypeSanitize, postSchema)
+  .use(rehypeForumImages)
+  .use(rehypeUnwrapBareSpans)
   .use(rehypeForumLinks)
+  .use(rehypeMentions)
+  .use(rehypeTableScroll)
   .use(rehypeStringify)
   .freeze();
 
@@ -120,24 +166,32 @@ const commentProcessor = unified()
   .use(rehypeSanitize, commentSchema)
   .use(rehypeLooseToParagraphs)
   .use(rehypeForumLinks)
+  .use(rehypeMentions)
   .use(rehypeStringify)
   .freeze();
 
 const mdastParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
-export function renderMarkdown(source: string): string {
-  return String(postProcessor.processSync(source));
+/** What a render is given beside the text: the members it mentions (lib/markdown/mentions.ts). */
+export type RenderContext = { mentions?: MentionableMembers };
+
+// Options unified makes its file from; each plugin reads the context from the file's data.
+const fileOf = (source: string, context: RenderContext) => ({ value: source, data: { mentions: context.mentions } });
+
+export function renderMarkdown(source: string, context: RenderContext = {}): string {
+  return String(postProcessor.processSync(fileOf(source, context)));
 }
 
 /** A question's HTML and the excerpt lists show, from one parse (parsing is most of the cost). */
-export function renderQuestionMarkdown(source: string, excerptChars = 220): { html: string; excerpt: string } {
-  const tree = postProcessor.parse(source);
+export function renderQuestionMarkdown(source: string, excerptChars = 220, context: RenderContext = {}): { html: string; excerpt: string } {
+  const file = fileOf(source, context);
+  const tree = postProcessor.parse(file);
   const excerpt = excerptFromTree(tree, excerptChars);
-  return { html: postProcessor.stringify(postProcessor.runSync(tree)), excerpt };
+  return { html: postProcessor.stringify(postProcessor.runSync(tree, file), file), excerpt };
 }
 
-export function renderCommentMarkdown(source: string): string {
-  return String(commentProcessor.processSync(source)).trim();
+export function renderCommentMarkdown(source: string, context: RenderContext = {}): string {
+  return String(commentProcessor.processSync(fileOf(source, context))).trim();
 }
 
 const PHRASING = new Set(["emphasis", "strong", "delete", "link", "linkReference"]);

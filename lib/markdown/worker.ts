@@ -7,10 +7,11 @@ import { parentPort } from "node:worker_threads";
 import { renderCommentMarkdown, renderMarkdown, renderQuestionMarkdown } from "./pipeline";
 import type { RenderJob, RenderReply, RenderResult } from "./protocol";
 
-function render({ kind, source }: RenderJob): RenderResult {
+function render({ kind, source, mentions }: RenderJob): RenderResult {
+  const context = { mentions };
   try {
-    if (kind === "question") return { ok: true, ...renderQuestionMarkdown(source) };
-    return { ok: true, html: kind === "comment" ? renderCommentMarkdown(source) : renderMarkdown(source) };
+    if (kind === "question") return { ok: true, ...renderQuestionMarkdown(source, undefined, context) };
+    return { ok: true, html: kind === "comment" ? renderCommentMarkdown(source, context) : renderMarkdown(source, context) };
   } catch (e) {
     // Nesting deep enough to exhaust the stack (inline constructs can nest too): the text's
     // fault, and said so; anything else is the forum's.

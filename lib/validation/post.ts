@@ -35,6 +35,19 @@ export const questionSchema = z.object({
 
 export const answerSchema = z.object({ body: body(limits.answerMin) });
 
+/** An edit's optional summary ("fixed the link"), kept with its revision and shown in the history. */
+export const editSummarySchema = z.object({
+  summary: z
+    .string()
+    .trim()
+    .max(limits.editSummaryMax, `An edit summary has at most ${limits.editSummaryMax} characters.`)
+    .default("")
+    .transform((s) => s || null),
+});
+
 export const idSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
+
+/** A moderator's optional reason for deleting a post: recorded, and told to its author. */
+export const moderatorReasonSchema = z.object({ reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default("") });
 
 export type QuestionInput = z.infer<typeof questionSchema>;

@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built server and waits until it answers; `env` names the database (DATA_DIR or DATABASE_URL). */
-export async function startForum(env: Record<string, string>, timeoutMs = 90_000): Promise<Forum> {
+export async function startForum(env: Record<string, string>, timeoutMs = 180_000): Promise<Forum> {
   assertBuilt();
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ["--conditions=react-server", builtServer], {

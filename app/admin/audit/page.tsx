@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditDescription } from "@/components/audit-description";
 import { RelativeTime } from "@/components/relative-time";
 import { requireStaffPage } from "@/lib/auth/require-role";
+import { loadAuditTargets } from "@/lib/data/audit-log";
 import { listAuditLog } from "@/lib/data/moderation";
+import { userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -9,6 +13,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage() {
   await requireStaffPage("/admin/audit", "ADMIN");
   const entries = await listAuditLog();
+  const targets = await loadAuditTargets(entries);
   return (
     <>
       <h1>Audit log</h1>
@@ -19,20 +24,22 @@ export default async function AuditPage() {
             <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">What</th>
-            <th scope="col">Before → after</th>
+            <th scope="col">Reason</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id}>
-              <td><RelativeTime date={e.createdAt} /></td>
-              <td>{e.actor.username}</td>
+            <tr key={e.id} data-action={e.action}>
               <td>
-                {e.action} {e.targetType}
-                {e.targetId ? ` #${e.targetId}` : ""}
-                {e.reason && <span className="muted"> — {e.reason}</span>}
+                <RelativeTime date={e.createdAt} />
               </td>
-              <td><code>{JSON.stringify(e.before ?? null)}</code> → <code>{JSON.stringify(e.after ?? null)}</code></td>
+              <td>
+                <Link href={userPath(e.actor.username)}>{e.actor.username}</Link>
+              </td>
+              <td>
+                <AuditDescription entry={e} targets={targets} />
+              </td>
+              <td>{e.reason || <span className="muted">—</span>}</td>
             </tr>
           ))}
         </tbody>

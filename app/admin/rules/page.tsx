@@ -19,6 +19,7 @@ const privilegeLabels: Record<keyof typeof privileges, string> = {
   commentEverywhere: "Comment on others' posts",
   voteDown: "Vote down",
   editOthersPosts: "Edit others' posts",
+  uploadImages: "Add images to posts",
 };
 
 export default async function RulesAdminPage() {

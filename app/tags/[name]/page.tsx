@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { tagFeedPath } from "@/lib/web/web-paths";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pagination, parsePage } from "@/components/pagination";
@@ -35,7 +36,8 @@ async function loadTag(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Questions tagged ${(await loadTag(params)).name}` };
+  const { name } = await loadTag(params);
+  return { title: `Questions tagged ${name}`, alternates: { types: { "application/atom+xml": [{ url: tagFeedPath(name), title: `Questions tagged ${name}` }] } } };
 }
 
 export default async function TagPage({ params, searchParams }: Props) {

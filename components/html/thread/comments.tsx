@@ -86,7 +86,9 @@ export function CommentSection({ postType, postId, comments, part, question, bac
           ))}
         </ol>
       )}
+      {part.signedIn && part.writeRefusal !== null && <p class="muted comments-closed">{part.writeRefusal} No new comments.</p>}
       {part.signedIn &&
+        part.writeRefusal === null &&
         !part.locked &&
         (part.mayComment ? (
           <LinkDisclosure label="Add a comment" href={openFormHref("comment", question, postType, postId)} open={part.commentOpen} focus={focus} class="comment-add">
@@ -95,7 +97,7 @@ export function CommentSection({ postType, postId, comments, part, question, bac
         ) : (
           <p class="hint">You need {privileges.commentEverywhere} points to comment on other members&apos; posts.</p>
         ))}
-      {part.signedIn && part.locked && <p class="muted comments-locked">This thread is locked: no new comments.</p>}
+      {part.signedIn && part.writeRefusal === null && part.locked && <p class="muted comments-locked">This thread is locked: no new comments.</p>}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { OpenForms } from "@/lib/open-forms";
 export type Question = PublicThread["thread"]["question"];
 export type Answer = PublicThread["thread"]["answers"][number];
 export type Bounty = NonNullable<PublicThread["thread"]["bounty"]>;
+export type AwardedBounty = PublicThread["thread"]["awardedBounties"][number];
 export type { AnswerOrder, CommentView, OpenForms, PublicThread };
 
 /** The member reading, as their session gives them (lib/auth/session-member.ts); null signed out. */

@@ -6,7 +6,7 @@
  */
 import { myThreadState } from "@/lib/data/votes";
 import { formKey } from "@/lib/open-forms";
-import { isModerator, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayEditPost, mayFlag, mayPickBestAnswer, voteRefusal } from "@/lib/permissions";
+import { isModerator, isSuspended, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayEditPost, mayFlag, mayPickBestAnswer, votePointsRefusal, voteRefusal } from "@/lib/permissions";
 import type { CommentView, Notice, OpenForms, PublicThread, Reader } from "./model";
 
 export type CommentPart = { mayEdit: boolean; mayDelete: boolean; mayFlag: boolean; flagOpen: boolean };
@@ -16,11 +16,17 @@ export type PostPart = {
   /** Sees posts and comments hidden by flags (marked) and the moderators' controls. */
   moderator: boolean;
   myVote: -1 | 0 | 1;
-  /** Why the vote buttons are off (their own post, a locked thread), or null. */
+  /** Why the vote buttons are off (their own post, a locked thread, a suspension), or null. */
   voteRefusal: string | null;
+  /** Why one arrow is off for lack of points ("You need 10 points to vote down."), or null. */
+  pointsRefusal: { up: string | null; down: string | null };
+  /** Why nothing can be written on this post at all (a deleted post, a suspended reader), or null. */
+  writeRefusal: string | null;
   mayEdit: boolean;
   /** Answers: Delete (their own, or any for a moderator). */
   mayDelete: boolean;
+  /** Answers: a moderator's Undelete on a deleted answer of a live question. */
+  mayUndelete: boolean;
   /** Answers: the asker (or a moderator) picks it as best, or clears the mark. */
   mayPick: boolean;
   /** Answers: the open bounty this reader offered and may award to it. */
@@ -38,7 +44,7 @@ export type PostPart = {
   notice: Notice | null;
 };
 
-type Post = { kind: "question" | "answer"; id: number; authorId: number };
+type Post = { kind: "question" | "answer"; id: number; authorId: number; deletedAt: Date | null };
 
 /** The reader's part in one post of `shared` (its comments given, in order). */
 export function postPart(reader: Reader, shared: PublicThread, post: Post, comments: CommentView[], opened: OpenForms, notice: Notice | null = null): PostPart {
@@ -51,24 +57,36 @@ export function postPart(reader: Reader, shared: PublicThread, post: Post, comme
   // A notice names its form as "<form>:<target>" (lib/notices.ts); the post shows those of its own and its comments' forms.
   const targets = new Set([formKey(post.kind, post.id), ...comments.map((c) => formKey("comment", c.id))]);
   const ownNotice = notice && targets.has(notice.form.slice(notice.form.indexOf(":") + 1)) ? notice : null;
+  // A deleted post (only moderators see one) takes nothing but its Undelete; in a deleted
+  // question that is the moderators' panel's, for the whole thread. A suspended member writes
+  // nothing anywhere (the commands refuse them too).
+  const deleted = post.deletedAt !== null || question.deletedAt !== null;
+  const writeRefusal = !reader ? null : isSuspended(reader) ? "Your account is suspended." : deleted ? "This post is deleted." : null;
+  const actor = writeRefusal === null ? reader : null;
   return {
     signedIn: reader !== null,
     moderator: reader !== null && isModerator(reader),
     myVote,
-    voteRefusal: reader && voteRefusal(reader, post, { locked }),
-    mayEdit: reader !== null && mayEditPost(reader, post),
-    mayDelete: reader !== null && isAnswer && mayDeleteAnswer(reader, post),
-    mayPick: reader !== null && isAnswer && mayPickBestAnswer(reader, question),
-    awardBountyId: reader && isAnswer && bounty && bounty.offererId === reader.id && post.authorId !== reader.id ? bounty.id : null,
-    mayFlag: reader !== null && mayFlag(reader, post),
-    mayComment: reader !== null && mayCommentOn(reader, threadPost),
+    voteRefusal: reader && (actor ? voteRefusal(actor, post, { locked }) : writeRefusal),
+    pointsRefusal: {
+      up: actor && votePointsRefusal(actor, "up", myVote === 1),
+      down: actor && votePointsRefusal(actor, "down", myVote === -1),
+    },
+    writeRefusal,
+    mayEdit: actor !== null && mayEditPost(actor, post),
+    mayDelete: actor !== null && isAnswer && mayDeleteAnswer(actor, post),
+    mayUndelete: reader !== null && isAnswer && post.deletedAt !== null && question.deletedAt === null && isModerator(reader) && !isSuspended(reader),
+    mayPick: actor !== null && isAnswer && mayPickBestAnswer(actor, question),
+    awardBountyId: actor && isAnswer && bounty && bounty.offererId === actor.id && post.authorId !== actor.id ? bounty.id : null,
+    mayFlag: actor !== null && mayFlag(actor, post),
+    mayComment: actor !== null && mayCommentOn(actor, threadPost),
     locked,
     flagOpen: opened.flag === formKey(post.kind, post.id),
     commentOpen: opened.comment === formKey(post.kind, post.id),
     comments: comments.map((c) => ({
-      mayEdit: reader !== null && mayEditComment(reader, c, { locked }),
-      mayDelete: reader !== null && mayDeleteComment(reader, c, { locked }),
-      mayFlag: reader !== null && mayFlag(reader, c),
+      mayEdit: actor !== null && mayEditComment(actor, c, { locked }),
+      mayDelete: actor !== null && mayDeleteComment(actor, c, { locked }),
+      mayFlag: actor !== null && mayFlag(actor, c),
       flagOpen: opened.flag === formKey("comment", c.id),
     })),
     following: !isAnswer && (mine?.following ?? false),

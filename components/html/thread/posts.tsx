@@ -30,7 +30,7 @@ function Byline({ username, date }: { username: string; date: Date }) {
   );
 }
 
-type AnswerProps = { answer: Answer; isBest: boolean; comments: CommentView[]; part: PostPart; question: Question; back: string };
+type AnswerProps = { answer: Answer; isBest: boolean; comments: CommentView[]; part: PostPart; question: Question; back: string; bountyAmounts?: number[] };
 
 function AnswerActions({ answer, isBest, part, question, back }: Omit<AnswerProps, "comments">) {
   return (
@@ -43,6 +43,7 @@ function AnswerActions({ answer, isBest, part, question, back }: Omit<AnswerProp
         {part.mayDelete && (
           <ActionButton action="delete-answer" back={back} fields={{ answerId: answer.id }} confirm="Delete this answer?" label="Delete" pending="Deleting…" buttonClass="button-quiet" />
         )}
+        {part.mayUndelete && <ActionButton action="undelete-answer" back={back} fields={{ answerId: answer.id }} label="Undelete" pending="Restoring…" />}
       </div>
       {part.awardBountyId !== null && (
         <ActionButton
@@ -63,9 +64,10 @@ function AnswerActions({ answer, isBest, part, question, back }: Omit<AnswerProp
 }
 
 /** One answer, with its votes, controls and comments. */
-export function AnswerArticle({ answer, isBest, comments, part, question, back }: AnswerProps) {
+export function AnswerArticle({ answer, isBest, comments, part, question, back, bountyAmounts = [] }: AnswerProps) {
+  const classes = ["answer", isBest && "best", answer.deletedAt && "deleted"].filter(Boolean).join(" ");
   return (
-    <article class={isBest ? "answer best" : "answer"} id={`answer-${answer.id}`} aria-label={isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
+    <article class={classes} id={`answer-${answer.id}`} aria-label={answer.deletedAt ? `Deleted answer by ${answer.author.username}` : isBest ? "Best answer" : `Answer by ${answer.author.username}`}>
       {isBest && (
         <p class="best-badge">
           <span aria-hidden="true">✅</span> Best Answer
@@ -73,7 +75,17 @@ export function AnswerArticle({ answer, isBest, comments, part, question, back }
       )}
       <header class="post-meta">
         <Byline username={answer.author.username} date={answer.createdAt} />
+        {bountyAmounts.map((amount) => (
+          <span class="bounty-badge" title={`Awarded a bounty of ${amount} points`}>
+            +{amount} bounty
+          </span>
+        ))}
       </header>
+      {answer.deletedAt && (
+        <p class="inline-error deleted-note">
+          Deleted <RelativeTime date={answer.deletedAt} />: only moderators see this answer.
+        </p>
+      )}
       {answer.hiddenAt && <p class="inline-error">Hidden after spam flags, pending a moderator&apos;s review.</p>}
       <div class="post-row">
         <VoteControl postType="answer" postId={answer.id} score={answer.score} part={part} back={back} />

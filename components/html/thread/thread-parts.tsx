@@ -7,11 +7,13 @@ import { formatTimeLeft, mayOfferBounty } from "@/lib/bounty-display";
 import { closeReasons } from "@/lib/close-reasons";
 import { formatExact, plural } from "@/lib/format";
 import { loginPath, questionPath, userPath } from "@/lib/paths";
+import { isSuspended } from "@/lib/permissions";
 import { bountyRules, limits, rules } from "@/lib/rules";
 import { FieldError, FormMessage } from "../form-bits";
+import { DraftControls, draftFormAttributes } from "../draft-controls";
 import { MarkdownEditor } from "../markdown-editor";
 import { ActionButton, ActionForm } from "./action-form";
-import { NO_ECHO, type AnswerOrder, type Bounty, type Echo, type Question, type Reader } from "./model";
+import { NO_ECHO, type Answer, type AnswerOrder, type AwardedBounty, type Bounty, type Echo, type Question, type Reader } from "./model";
 
 /** Moderators' tools for a thread (each action checks the role again on the server). */
 export function ModeratorPanel({ question, back, echo = NO_ECHO }: { question: Question; back: string; echo?: Echo }) {
@@ -22,7 +24,19 @@ export function ModeratorPanel({ question, back, echo = NO_ECHO }: { question: Q
       <div class="post-actions">
         <ActionButton action="lock" back={back} fields={{ ...fields, locked: question.lockedAt ? "false" : "true" }} label={question.lockedAt ? "Unlock thread" : "Lock thread"} pending="Saving…" />
         {question.closedAt ? <ActionButton action="reopen" back={back} fields={fields} label="Reopen question" pending="Saving…" /> : <CloseForm questionId={question.id} back={back} echo={echo} />}
-        <ActionButton action="delete-question" back={back} fields={fields} confirm="Delete this question?" label="Delete question" pending="Deleting…" buttonClass="button-quiet" />
+        {question.deletedAt ? (
+          <ActionButton action="undelete-question" back={back} fields={fields} label="Undelete question" pending="Restoring…" />
+        ) : (
+          <ActionForm action="delete-question" back={back} fields={fields} confirm="Delete this question?" class="inline-form">
+            <label for="delete-reason" class="visually-hidden">
+              Reason for deleting (told to the author)
+            </label>
+            <input id="delete-reason" name="reason" maxLength={500} placeholder="Reason (told to the author)" size={26} />
+            <button type="submit" class="button-quiet" data-pending="Deleting…">
+              Delete question
+            </button>
+          </ActionForm>
+        )}
       </div>
     </section>
   );
@@ -63,6 +77,11 @@ export function ThreadStatus({ question }: { question: Question }) {
   const reason = question.closeReason as keyof typeof closeReasons | null;
   return (
     <>
+      {question.deletedAt && (
+        <p class="status-banner deleted-note" role="note">
+          <strong>Deleted</strong> {formatExact(question.deletedAt)}: only moderators see this question. Undelete it from the moderation panel.
+        </p>
+      )}
       {question.hiddenAt && <p class="status-banner">Hidden after spam flags, pending a moderator&apos;s review.</p>}
       {question.closedAt && (
         <p class="status-banner" role="note">
@@ -114,6 +133,31 @@ export function OfferBountyForm({ questionId, maxAmount, back, echo = NO_ECHO }:
   );
 }
 
+/** The bounties the question carried and awarded: how much, from whom, to which answer, when. */
+export function AwardedBounties({ awarded, answers }: { awarded: AwardedBounty[]; answers: Answer[] }) {
+  if (awarded.length === 0) return null;
+  return (
+    <aside class="bounty-awarded" aria-label="Awarded bounties">
+      {awarded.map((b) => {
+        const winner = answers.find((a) => a.id === b.awardedAnswerId);
+        return (
+          <p>
+            <span class="bounty-amount">+{b.amount}</span> bounty from <a href={userPath(b.offerer.username)}>{b.offerer.username}</a>, awarded{" "}
+            {winner ? (
+              <>
+                to <a href={`#answer-${winner.id}`}>{winner.author.username}&apos;s answer</a>
+              </>
+            ) : (
+              "to an answer"
+            )}
+            {b.closedAt && <> on {formatExact(b.closedAt)}</>}.
+          </p>
+        );
+      })}
+    </aside>
+  );
+}
+
 /** The open bounty, or, for a reader who may, the form to offer one; otherwise nothing. */
 export function BountyPanel({ bounty, reader, question, back, now = new Date() }: { bounty: Bounty | null; reader: Reader; question: Question; back: string; now?: Date }) {
   if (bounty) {
@@ -137,7 +181,7 @@ export function BountyPanel({ bounty, reader, question, back, now = new Date() }
       </aside>
     );
   }
-  if (!reader || !mayOfferBounty(reader, question, now)) return null;
+  if (!reader || isSuspended(reader, now) || question.deletedAt || !mayOfferBounty(reader, question, now)) return null;
   return (
     <aside class="bounty-panel" aria-labelledby="offer-bounty-heading">
       <h2 id="offer-bounty-heading">Offer a bounty</h2>
@@ -173,14 +217,20 @@ export function AnswersHeading({ count, question, order }: { count: number; ques
 export const ANSWER_FIELD_ID = "answer-body";
 export const ANSWER_ERROR_ID = "answer-body-error";
 
-/** The answer form; the form alone, for its refusal page too. */
-export function AnswerForm({ questionId, back, echo = NO_ECHO }: { questionId: number; back: string; echo?: Echo }) {
+/**
+ * The answer form; the form alone, for its refusal page too. Its text is kept as the member's
+ * draft for this question while they write (lib/enhance/drafts.ts); `draft` is that text, kept
+ * from an earlier visit.
+ */
+export function AnswerForm({ questionId, back, echo = NO_ECHO, draft }: { questionId: number; back: string; echo?: Echo; draft?: string | null }) {
+  const restored = echo.values.body === undefined && !!draft;
   return (
-    <form class="stack-form" noValidate action={`/api/questions/${questionId}/answers`} method="post" data-answer-form="">
+    <form class="stack-form" noValidate action={`/api/questions/${questionId}/answers`} method="post" data-answer-form="" {...draftFormAttributes(questionId)}>
       <input type="hidden" name="back" value={back} />
       <FormMessage message={echo.message} />
-      <MarkdownEditor id={ANSWER_FIELD_ID} name="body" label="Your answer" value={echo.values.body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId={ANSWER_ERROR_ID} invalid={!!echo.errors.body} required />
+      <MarkdownEditor id={ANSWER_FIELD_ID} name="body" label="Your answer" value={echo.values.body ?? draft ?? ""} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={10} errorId={ANSWER_ERROR_ID} invalid={!!echo.errors.body} required />
       <FieldError id={ANSWER_ERROR_ID} errors={echo.errors.body} />
+      <DraftControls questionId={questionId} restored={restored} />
       <button type="submit" data-pending="Posting…">
         Post your answer
       </button>
@@ -189,7 +239,7 @@ export function AnswerForm({ questionId, back, echo = NO_ECHO }: { questionId: n
 }
 
 /** "Answer this question" and its form for members; for signed-out readers, the invitation to log in. */
-export function AnswerSection({ question, reader, back }: { question: Question; reader: Reader; back: string }) {
+export function AnswerSection({ question, reader, back, draft }: { question: Question; reader: Reader; back: string; draft?: string | null }) {
   if (!reader) {
     return (
       <aside class="join" aria-labelledby="join-heading">
@@ -207,14 +257,16 @@ export function AnswerSection({ question, reader, back }: { question: Question; 
   return (
     <section class="answer-form-section" aria-labelledby="your-answer-heading">
       <h2 id="your-answer-heading">Answer this question</h2>
-      {question.lockedAt || question.closedAt ? (
+      {isSuspended(reader) ? (
+        <p class="muted">Your account is suspended: you cannot answer until it ends.</p>
+      ) : question.lockedAt || question.closedAt || question.deletedAt ? (
         <p class="muted">This thread takes no new answers.</p>
       ) : (
         <>
           <p class="muted">
             Earn {rules.answerPoints} points for answering; +{rules.bestAnswerPoints} if your answer is selected as the best.
           </p>
-          <AnswerForm questionId={question.id} back={back} />
+          <AnswerForm questionId={question.id} back={back} draft={draft} />
         </>
       )}
     </section>

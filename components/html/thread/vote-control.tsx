@@ -15,8 +15,10 @@ function Score({ value }: { value: number }) {
 
 /**
  * Up and down arrows and the score of one post. Signed-out readers get links to log in; a
- * member, a form posting to /api/votes, pressed as they voted and disabled on their own post,
- * which the page's script sends in place (lib/enhance/votes.ts).
+ * member, a form posting to /api/votes, pressed as they voted, each arrow disabled (with the
+ * reason as its title) where the vote would be refused: their own post, a locked thread, a
+ * direction their points do not reach yet. The page's script sends it in place
+ * (lib/enhance/votes.ts).
  */
 export function VoteControl({ postType, postId, score, part, back }: Props) {
   if (!part.signedIn) {
@@ -33,20 +35,23 @@ export function VoteControl({ postType, postId, score, part, back }: Props) {
       </div>
     );
   }
-  const arrow = (direction: "up" | "down", vote: 1 | -1, label: string, glyph: string) => (
-    <button
-      type="submit"
-      name="direction"
-      value={direction}
-      class="vote-arrow"
-      aria-pressed={part.myVote === vote ? "true" : "false"}
-      aria-label={part.myVote === vote ? `Remove ${label.toLowerCase()}` : label}
-      disabled={part.voteRefusal !== null}
-      title={part.voteRefusal ?? undefined}
-    >
-      <span aria-hidden="true">{glyph}</span>
-    </button>
-  );
+  const arrow = (direction: "up" | "down", vote: 1 | -1, label: string, glyph: string) => {
+    const refusal = part.voteRefusal ?? part.pointsRefusal[direction];
+    return (
+      <button
+        type="submit"
+        name="direction"
+        value={direction}
+        class="vote-arrow"
+        aria-pressed={part.myVote === vote ? "true" : "false"}
+        aria-label={part.myVote === vote ? `Remove ${label.toLowerCase()}` : label}
+        disabled={refusal !== null}
+        title={refusal ?? undefined}
+      >
+        <span aria-hidden="true">{glyph}</span>
+      </button>
+    );
+  };
   return (
     <form class="votes" action="/api/votes" method="post" data-vote-form="">
       <input type="hidden" name="back" value={back} />

@@ -33,7 +33,7 @@ const flagTarget = (f: Fields): FormTarget => (f.postType === "question" || f.po
 const actions: Record<ThreadAction, Action> = {
   "pick-best": { refused: "The answer was not picked", run: (u, f) => selectBestAnswer(u, f.answerId), anchor: toAnswer },
   "clear-best": { refused: "The best answer mark stays", run: (u, f) => clearBestAnswer(u, f.questionId) },
-  "delete-answer": { refused: "The answer was not deleted", run: (u, f) => deleteAnswer(u, f.answerId) },
+  "delete-answer": { refused: "The answer was not deleted", run: (u, f) => deleteAnswer(u, f.answerId, f.reason) },
   "undelete-answer": { refused: "The answer was not restored", run: (u, f) => undeleteAnswer(u, f), anchor: toAnswer },
   "award-bounty": { refused: "The bounty was not awarded", run: (u, f) => awardBounty(u, f), anchor: toAnswer },
   "offer-bounty": {
@@ -68,7 +68,7 @@ const actions: Record<ThreadAction, Action> = {
   lock: { refused: "The thread's lock did not change", run: (u, f) => setThreadLocked(u, f) },
   close: { refused: "The question was not closed", run: (u, f) => closeQuestion(u, f), form: (back, echo) => CloseForm({ questionId: Number(echo.values.questionId) || 0, back, echo }) },
   reopen: { refused: "The question was not reopened", run: (u, f) => reopenQuestion(u, f) },
-  "delete-question": { refused: "The question was not deleted", run: (u, f) => setQuestionDeleted(u, f, true), to: () => "/" },
+  "delete-question": { refused: "The question was not deleted", run: (u, f) => setQuestionDeleted(u, f, true) },
   "undelete-question": { refused: "The question was not restored", run: (u, f) => setQuestionDeleted(u, f, false) },
 };
 

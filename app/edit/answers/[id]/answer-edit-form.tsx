@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { EditSummaryField } from "@/components/edit-summary-field";
 import { FieldError, FormMessage } from "@/components/field-error";
 import { MarkdownField } from "@/components/markdown-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -14,6 +15,7 @@ export function AnswerEditForm({ answerId, body }: { answerId: number; body: str
       <FormMessage message={state.message} />
       <MarkdownField id="body" name="body" label="Answer" value={state.values?.body ?? body} minLength={limits.answerMin} maxLength={limits.bodyMax} rows={14} errorId="body-error" invalid={!!state.errors?.body} required kind="post" />
       <FieldError id="body-error" errors={state.errors?.body} />
+      <EditSummaryField value={state.values?.summary} errors={state.errors?.summary} />
       <SubmitButton pendingText="Saving…">Save edits</SubmitButton>
     </form>
   );
