@@ -17,6 +17,7 @@ import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
 import { describeUploadStorage } from "./lib/uploads/storage";
 import { frontDoor } from "./server/front-door";
+import { liveHub } from "./lib/live/live-events";
 import { openControlSocket } from "./server/control-socket";
 import { readDatabaseTarget } from "./lib/db/config";
 import { startMarkdownWorkers, stopMarkdownWorkers } from "./server/markdown-workers";
@@ -86,6 +87,8 @@ async function main() {
     clearInterval(vacuum);
     closeControlSocket();
     server.close();
+    // Readers' live streams would hold the server open; their pages reconnect to another server.
+    liveHub().closeAll();
     await flushViews();
     await disconnectRedis();
     await stopMarkdownWorkers();

@@ -34,6 +34,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <head>
         <link rel="stylesheet" href={forumAssets().stylesheet} />
+        {/* A member's header stays live (unread count, points): lib/enhance/live-entry.ts. */}
+        {user && forumAssets().liveScript && <script src={forumAssets().liveScript} defer />}
       </head>
       <body>
         <HtmlIsland html={String(SiteHeader({ member: user }))} />

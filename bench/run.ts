@@ -16,10 +16,11 @@ import { assertPortFree, isAlive, startPinned, stop, waitForHttp, type Proc } fr
 import { markdownTable, textTable } from "./lib/report";
 import { targets, type Row } from "./lib/rows";
 import { runScenarios, type Ctx } from "./lib/scenarios";
-import { bundleRows, queryRows, searchSqlRow } from "./lib/static-rows";
+import { measureLiveStreams } from "./lib/live-streams";
+import { bundleRows, liveStreamsRow, queryRows, searchSqlRow } from "./lib/static-rows";
 import { BENCH_AUTH_SECRET, sessionCookie } from "./lib/session";
 
-const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--answer-warmup 3] [--mixed 60] [--seed 42] [--port 4100]";
+const usage = "Usage: npm run bench -- [--questions 1000] [--large] [--soak] [--embedded-only | --postgres-only] [--no-build] [--duration 10] [--warmup 3] [--connections 10] [--answer-rate 50] [--answer-duration 20] [--answer-warmup 3] [--mixed 60] [--live-streams 2000] [--live-hold 30] [--seed 42] [--port 4100]";
 const args = readArgs(process.argv.slice(2), usage);
 const opts = {
   questions: Math.floor(args.number("questions", 1000)),
@@ -33,6 +34,8 @@ const opts = {
   answerWarmup: args.number("answer-warmup", 3),
   mixedSeconds: args.flag("soak") ? 300 : args.number("mixed", 60),
   port: Math.floor(args.number("port", 4100)),
+  liveStreams: Math.floor(args.number("live-streams", 2000)),
+  liveHold: args.number("live-hold", 30),
   pgAdmin: process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres",
 };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-bench-"));
@@ -110,6 +113,11 @@ async function benchOne(makeTarget: () => Promise<Target>, questions: number, wi
     const bundles = [{ label: "signed-out", html, signedIn: false }, { label: "signed-in", html: signedInHtml, signedIn: true }];
     rows.push(...queryRows(probed.findThread, pages), ...(await bundleRows(bundles, base)));
     fs.writeFileSync(path.join(dir, `queries-${target.db.kind}-${questions}.json`), JSON.stringify({ findThread: probed.findThread.statements, pages }, null, 2));
+    if (opts.liveStreams > 0) {
+      await revive();
+      const live = await measureLiveStreams({ base, threadPath: ds.threads.many.url, serverPid: ctx.server.pid, voterCookie: moderatorCookie, streams: opts.liveStreams, holdSeconds: opts.liveHold, log });
+      rows.push(liveStreamsRow(live, opts.liveStreams));
+    }
 
     if (withMixed && target.db.kind === "pglite" && lighthouseInstalled) await lighthouse(`${base}${ds.threads.many.url}`, () => isAlive(ctx.server), revive);
     await stop(ceiling);

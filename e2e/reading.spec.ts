@@ -58,9 +58,10 @@ test.describe("reading the forum signed out", () => {
     await expect(page.getByText("Please log in to post your answer.")).toBeVisible();
     await expect(page.getByText(/Earn 2 points for answering.*\+20 points/)).toBeVisible();
     await expect(page.getByText("Worksheet Generator")).toHaveCount(0);
-    // A signed-out reader gets the page as plain HTML: nothing to download or run (the JSON-LD
-    // block is data for search engines, never run).
-    await expect(page.locator("script:not([type='application/ld+json']), link[rel=modulepreload], link[rel=preload][as=script]")).toHaveCount(0);
+    // A signed-out reader gets the page as plain HTML with one small script, the live thread's
+    // (issue 23), and nothing of React's (the JSON-LD block is data for search engines, never run).
+    await expect(page.locator("script:not([type='application/ld+json']), link[rel=modulepreload], link[rel=preload][as=script]")).toHaveCount(1);
+    await expect(page.locator("script[src]")).toHaveAttribute("src", /^\/_forum\/live-thread\.[\w-]+\.js$/);
     await page.screenshot({ path: info.outputPath(`thread-${info.project.name}.png`), fullPage: true });
   });
 

@@ -3,7 +3,7 @@
 //   server.mjs            server.ts bundled (the process: database, front door, thread pages)
 //   markdown-worker.mjs   the Markdown worker threads' entry (lib/markdown/worker.ts)
 //   study-pdf-worker.mjs  the study sheet PDF worker's entry (lib/study/pdf/worker.ts)
-//   public/               the thread page's script, the study quiz's and the site's stylesheet, named by content
+//   public/               the thread page's scripts, the study quiz's and the site's stylesheet, named by content
 //   assets.json           their public paths, read by lib/assets.ts
 // Packages stay in node_modules (external); only the forum's own sources are bundled.
 import { createHash } from "node:crypto";
@@ -33,6 +33,8 @@ export async function buildForum({ distDir, withServer = true } = {}) {
   fs.mkdirSync(path.join(out, "public"), { recursive: true });
   const assets = {
     script: await buildPublic("lib/enhance/thread-page.ts", "thread-page", ".js", { format: "iife", target: "es2020" }, path.join(out, "public")),
+    // Signed-out readers' thread page: live updates alone (members' script has them too).
+    liveScript: await buildPublic("lib/enhance/live-entry.ts", "live-thread", ".js", { format: "iife", target: "es2020" }, path.join(out, "public")),
     quizScript: await buildPublic("lib/enhance/study-quiz.ts", "study-quiz", ".js", { format: "iife", target: "es2020" }, path.join(out, "public")),
     stylesheet: await buildPublic("app/globals.css", "forum", ".css", { loader: { ".css": "css" }, target: ["chrome100", "firefox100", "safari15"] }, path.join(out, "public")),
   };

@@ -5,6 +5,7 @@ import { captureHtml } from "./html-capture";
 import { plainPageTransform, withoutScripts } from "./plain-html";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+type PageTransform = ((html: Buffer, status: number) => Buffer) | null;
 
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 
@@ -16,10 +17,12 @@ const cacheablePath = /^\/(?:$|questions\/|categories|tags|users\/|leaderboard)/
  * Signed-out GETs of public pages are answered from the page cache when it has them (no
  * framework work at all), otherwise rendered by Next and stored. Either way they are plain
  * HTML without scripts (plain-html.ts says why), so a hit and the miss that stored it send the
- * same bytes. Signed-in requests always render, and their responses are never stored (a
- * member's thread page is plain HTML as well, with the forum's own script: member-page.ts).
+ * same bytes (the thread pages, written by the forum's own components, pass `plain` null: they
+ * are plain already, and keep their one small script of live updates). Signed-in requests
+ * always render, and their responses are never stored (a member's thread page is plain HTML as
+ * well, with the forum's own script: member-page.ts).
  */
-export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler) {
+export function serveWithAnonymousCache(req: IncomingMessage, res: ServerResponse, url: URL, next: Handler, plain: PageTransform = withoutScripts) {
   if (!isCacheable(req, url)) {
     res.setHeader("X-Forum-Cache", "BYPASS");
     captureHtml(res, () => {}, plainPageTransform(url.pathname));
@@ -36,7 +39,7 @@ export function serveWithAnonymousCache(req: IncomingMessage, res: ServerRespons
     const headers = { ...page.headers };
     delete headers["x-forum-cache"];
     storeCachedPage(key, { ...page, headers, tags: tagsForPath(url.pathname), storedAt: Date.now() }, epoch);
-  }, withoutScripts);
+  }, plain ?? undefined);
   return next(req, res);
 }
 

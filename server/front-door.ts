@@ -8,6 +8,7 @@ import { plainPageTransform } from "./plain-html";
 import { isApiV1Path, sendApiProblem } from "./api-refusal";
 import { setBaseSecurityHeaders } from "./security-headers";
 import { serveStaticAsset } from "./static-assets";
+import { LIVE_PATH, serveLiveStream } from "./live-stream";
 import { isUploadPath, serveUpload } from "./uploads";
 import { isStudyPath, serveStudy } from "./study-page";
 import { isThreadPath, serveThread } from "./thread-page";
@@ -40,6 +41,7 @@ export function frontDoor(next: Handler, notFound: Handler): Handler {
     }
     if (url.search.includes("%00")) return api ? sendApiProblem(res, 400, "The query holds a NUL character (%00).") : refuseAddress(res);
     if (answeredWhileDatabaseDown(req, res, url)) return;
+    if (url.pathname === LIVE_PATH) return serveLiveStream(req, res, url, String(req.headers[CLIENT_IP_HEADER]));
     countThreadView(req, url);
     // A CORS preflight (OPTIONS) writes nothing: it spends no write budget.
     const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";

@@ -123,7 +123,7 @@ export async function serveThread(req: IncomingMessage, res: ServerResponse, url
     return void res.end();
   }
   try {
-    if (!hasSessionCookie(req)) return await serveWithAnonymousCache(req, res, url, () => serveThreadPage(req, res, url, null, notFound));
+    if (!hasSessionCookie(req)) return await serveWithAnonymousCache(req, res, url, () => serveThreadPage(req, res, url, null, notFound), null);
     res.setHeader("X-Forum-Cache", "BYPASS");
     const session = await readSessionToken(cookieJar(req.headers.cookie));
     const reader = session ? await findSessionMember(session.uid, session.sv) : null;

@@ -18,7 +18,7 @@ import { siteOrigin } from "../lib/web/site-url";
 import { threadPageHtml } from "../server/thread-page";
 
 const HOSTILE = `<script>alert("x")</script> & 'q' "javascript:alert(1)"`;
-const assets = { script: "/_forum/thread-page.test.js", stylesheet: "/_forum/forum.test.css" };
+const assets = { script: "/_forum/thread-page.test.js", liveScript: "/_forum/live-thread.test.js", stylesheet: "/_forum/forum.test.css" };
 const day = 86_400_000;
 const longAgo = new Date(Date.now() - 10 * day);
 
@@ -136,8 +136,8 @@ function checkStructure(html: string, doc: Doc, who: SessionMember | null, state
   assert.equal(all(doc, "main#main").length, 1);
   assert.equal(all(doc, "article.question").length, 1);
   assert.equal(all(doc, "article.answer").length, 2);
-  // Written text is text: nothing but the page's own script, no handler attributes, no script links.
-  assert.deepEqual(all(doc, "script:not([type='application/ld+json'])").map((s) => s.getAttribute("src")), who ? [assets.script] : []);
+  // Written text is text: nothing but the page's own script (members' or the live one), no handler attributes, no script links.
+  assert.deepEqual(all(doc, "script:not([type='application/ld+json'])").map((s) => s.getAttribute("src")), who ? [assets.script] : [assets.liveScript]);
   assert.equal(all(doc, "script[type='application/ld+json']").length, 1, "one JSON-LD data block (tests/web-documents.test.ts checks it)");
   for (const el of all(doc, "*")) {
     for (const attr of [...el.attributes]) {

@@ -46,10 +46,16 @@ export const targets = {
   // Session and thread both kept in memory: a member's repeat read asks the database nothing.
   repeatQueries: { text: "signed-in repeat: 0", check: (repeat: number) => repeat === 0 },
   bundle: {
-    signedOut: { text: "0 (plain HTML)", check: (kb: number) => kb === 0 },
+    // Issue 23: signed-out readers get the live thread's script alone (plain HTML otherwise).
+    signedOut: { text: "the live script alone, <= 3 kB gzipped", check: (kb: number) => kb > 0 && kb <= 3 },
     signedIn: { text: "<= 10 kB gzipped", check: (kb: number) => kb <= 10 },
   },
   memory: { text: "RSS flat within 10% (up or down)", check: (change: number) => Math.abs(change) <= 0.1 },
+  // Issue 23: idle streams cost next to nothing, and one write reaches them all at once.
+  liveStreams: {
+    text: "holds all N; <= 16 kB RSS per stream; the last stream within 250 ms of the first",
+    check: (held: number, wanted: number, kbPerStream: number, spreadMs: number) => held === wanted && kbPerStream <= 16 && spreadMs <= 250,
+  },
   dataSize: { text: "p50 at 100k within 20% of 1k", check: (ratio: number) => ratio <= 1.2 },
   // Issue 25: the render deadline (server/markdown-workers.ts) plus a fresh worker's start.
   hostileMarkdown: {

@@ -1,5 +1,6 @@
-/** Rows that are not load runs: search SQL time, SQL per thread, JavaScript per page. */
+/** Rows that are not load runs: search SQL time, SQL per thread, JavaScript per page, live streams. */
 import { measureBundle } from "./bundle";
+import type { LiveStreamsResult } from "./live-streams";
 import type { PageQueries } from "./prepare";
 import type { ProbeResult } from "./probe";
 import { targets, type Row } from "./rows";
@@ -25,10 +26,12 @@ export function queryRows(findThread: ProbeResult["findThread"], pages: PageQuer
 }
 
 const THREAD_SCRIPT = /^\/_forum\/thread-page\.[\w-]+\.js$/;
+const LIVE_SCRIPT = /^\/_forum\/live-thread\.[\w-]+\.js$/;
 
 /**
- * The JavaScript of the thread page as each kind of reader gets it: none signed out (plain
- * HTML), and for members the forum's one script, /_forum/thread-page.<hash>.js.
+ * The JavaScript of the thread page as each kind of reader gets it: signed out, the small
+ * script that keeps the thread live (/_forum/live-thread.<hash>.js) and nothing else; members,
+ * the forum's one script (/_forum/thread-page.<hash>.js), which keeps it live too.
  */
 export async function bundleRows(pages: { label: string; html: string; signedIn: boolean }[], base: string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -37,10 +40,12 @@ export async function bundleRows(pages: { label: string; html: string; signedIn:
     const total = js.gzipKb + js.inlineGzipKb;
     const target = signedIn ? targets.bundle.signedIn : targets.bundle.signedOut;
     const names = js.files.map((f) => f.replace(/^.*\//, "")).join(", ") || "no script file";
-    // A member's page that lost its script would pass on size alone: it must be there, and alone.
-    const wrongFiles = signedIn && !(js.files.length === 1 && THREAD_SCRIPT.test(js.files[0]!));
+    // A page that lost its script would pass on size alone: it must be there, and alone.
+    const expected = signedIn ? THREAD_SCRIPT : LIVE_SCRIPT;
+    const wrongFiles = !(js.files.length === 1 && expected.test(js.files[0]!));
+    const expectedName = signedIn ? "/_forum/thread-page.<hash>.js" : "/_forum/live-thread.<hash>.js";
     const notes = [
-      wrongFiles ? `expected the one /_forum/thread-page.<hash>.js, found ${js.files.length ? js.files.join(", ") : "none"}` : undefined,
+      wrongFiles ? `expected the one ${expectedName}, found ${js.files.length ? js.files.join(", ") : "none"}` : undefined,
       js.missing.length ? `${js.missing.length} could not be fetched` : undefined,
       js.noModuleGzipKb > 0 ? `noModule polyfills ${js.noModuleGzipKb.toFixed(1)} kB gz not counted` : undefined,
     ].filter(Boolean);
@@ -53,4 +58,20 @@ export async function bundleRows(pages: { label: string; html: string; signedIn:
     });
   }
   return rows;
+}
+
+/** Row m: idle live streams held by one server, their memory, and one write's fan-out to all. */
+export function liveStreamsRow(r: LiveStreamsResult, wanted: number): Row {
+  // The fan-out itself: from the first stream's event to the last's (the write and the one read
+  // of the thread's state that follows it come before the first).
+  const spread = Math.max(...r.fanOut.map((f) => f.lastMs - f.firstMs));
+  const reachedAll = r.fanOut.every((f) => f.reached === r.held);
+  const fan = r.fanOut.map((f) => `${f.reached} reached ${f.firstMs.toFixed(0)}-${f.lastMs.toFixed(0)} ms after the write was sent (spread ${(f.lastMs - f.firstMs).toFixed(0)} ms; the write's own response ${f.writeMs.toFixed(0)} ms)`).join(", then ");
+  return {
+    scenario: `m. live threads: ${wanted.toLocaleString("en-US")} idle SSE streams on one server`,
+    value: `holds ${r.held.toLocaleString("en-US")} of ${wanted.toLocaleString("en-US")}; RSS ${r.rssBeforeMb.toFixed(0)} -> ${r.rssAfterMb.toFixed(0)} MB, ${r.kbPerStream.toFixed(1)} kB per stream; one write to all: ${fan}`,
+    target: targets.liveStreams.text,
+    pass: reachedAll && targets.liveStreams.check(r.held, wanted, r.kbPerStream, spread),
+    note: [r.refused ? `${r.refused} refused` : "", `${r.heartbeats}+ heartbeats each while held`].filter(Boolean).join("; "),
+  };
 }

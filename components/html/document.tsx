@@ -25,12 +25,14 @@ type Props = {
   here?: string;
   /** Members' pages run the forum's script (lib/enhance); signed-out readers' need none. */
   withScript: boolean;
+  /** Without the forum's script: the small one that keeps a thread live (lib/enhance/live-entry.ts). */
+  live?: boolean;
   /** The page's own head elements (canonical, Open Graph, JSON-LD), already rendered. */
   head?: string;
   children: Child;
 };
 
-export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, head, children }: Props) {
+export function Document({ title, description = SITE_DESCRIPTION, assets, member, here, withScript, live = false, head, children }: Props) {
   return (
     <>
       {raw("<!DOCTYPE html>")}
@@ -47,7 +49,7 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
           <link rel="alternate" type="application/atom+xml" title={`Newest questions · ${SITE_NAME}`} href={newestQuestionsFeedPath} />
           {head && raw(head)}
           <link rel="stylesheet" href={assets.stylesheet} />
-          {withScript && <script src={assets.script} defer />}
+          {withScript ? <script src={assets.script} defer /> : live && assets.liveScript && <script src={assets.liveScript} defer />}
         </head>
         <body>
           <SiteHeader member={member} here={here} />

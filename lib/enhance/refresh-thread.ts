@@ -5,12 +5,17 @@
  * another comment) stays: fields of the new thread get back the text their namesakes held,
  * except the form just sent, whose text has been posted. If anything fails, the page loads.
  */
-import { startPreviews } from "./editor";
-
 const THREAD = "main .thread";
+let refreshing = 0;
+export const THREAD_REPLACED = "forum:thread-replaced";
+
+/** Whether the thread is being fetched to be shown again (live-thread.ts waits for it). */
+export const threadRefreshing = () => refreshing > 0;
 
 export async function refreshThread(url: string, sent: HTMLFormElement | null): Promise<void> {
   const target = new URL(url, location.href);
+  refreshing++;
+  let counted = true;
   try {
     const res = await fetch(target.pathname + target.search, { headers: { accept: "text/html" } });
     if (!res.ok) throw new Error(String(res.status));
@@ -20,15 +25,20 @@ export async function refreshThread(url: string, sent: HTMLFormElement | null): 
     const typed = keptText(current, sent);
     const placed = document.importNode(fresh, true);
     current.replaceWith(placed);
+    refreshing--;
+    counted = false;
     for (const [id, value] of typed) {
       const field = document.getElementById(id);
       if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) field.value = value;
     }
-    startPreviews(placed);
+    // The page's script starts the new thread's previews (thread-page.ts); live-thread.ts looks again.
+    document.dispatchEvent(new CustomEvent<Element>(THREAD_REPLACED, { detail: placed }));
     if (target.pathname !== location.pathname || target.search !== location.search || target.hash !== location.hash) history.replaceState(history.state, "", target.href);
     if (target.hash) document.getElementById(decodeURIComponent(target.hash.slice(1)))?.scrollIntoView({ block: "nearest" });
   } catch {
     location.assign(target.href);
+  } finally {
+    if (counted) refreshing--;
   }
 }
 

@@ -2,8 +2,8 @@
  * The one script of a member's thread page (components/html/thread). Every control on the page
  * is a link or a form that works without JavaScript; this adds what a reader expects of a live
  * page: votes, follows, answers, comments, flags, picks and moderators' actions sent in place,
- * confirmations, pending labels, counters, the live preview, and flag and comment forms opened
- * without leaving the page. One listener per event for the whole page, so posts put in later
+ * confirmations, pending labels, counters, the live preview, flag and comment forms opened
+ * without leaving the page, and the thread kept live (live-thread.ts). One listener per event for the whole page, so posts put in later
  * need nothing wired.
  */
 import { postAnswerInPlace } from "./answer-form";
@@ -11,8 +11,10 @@ import { startDrafts } from "./drafts";
 import { onEditorKeydown, onFieldInput, onToolbarClick, startPreviews } from "./editor";
 import { followInPlace } from "./follow";
 import { enableImageUploads } from "./images";
+import { startLiveThread } from "./live-thread";
 import { focusOpenForm, openForm } from "./open-form";
 import { beforeSubmit, resetSentForms } from "./plain-forms";
+import { THREAD_REPLACED } from "./refresh-thread";
 import { sendThreadForm } from "./thread-forms";
 import { voteInPlace } from "./votes";
 
@@ -34,6 +36,7 @@ document.addEventListener("click", (e) => {
 document.addEventListener("keydown", onEditorKeydown);
 
 document.addEventListener("input", onFieldInput);
+document.addEventListener(THREAD_REPLACED, (e) => startPreviews((e as CustomEvent<Element>).detail));
 enableImageUploads(document);
 
 window.addEventListener("pageshow", (e) => {
@@ -42,5 +45,6 @@ window.addEventListener("pageshow", (e) => {
 
 startPreviews();
 startDrafts();
+startLiveThread();
 // A link followed without this script (or a refused post) renders the form open: continue there.
 focusOpenForm(document, location.pathname + location.search + location.hash);

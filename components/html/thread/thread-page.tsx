@@ -51,7 +51,7 @@ type Props = {
 export function ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head }: Props) {
   const { question, answers, bounty } = shared.thread;
   return (
-    <Document title={question.title} description={description} head={head} assets={assets} member={reader} here={back} withScript={reader !== null}>
+    <Document title={question.title} description={description} head={head} assets={assets} member={reader} here={back} withScript={reader !== null} live>
       <div class="thread">
         {reader && isModerator(reader) && <ModeratorPanel question={question} back={back} />}
         <ThreadStatus question={question} />
