@@ -32,6 +32,9 @@ function AccountMenu({ member }: { member: HeaderMember }) {
         </a>
       )}
       <InboxLink unread={member.unread} />
+      <a href="/settings" class="account-settings">
+        Settings
+      </a>
       <a href={userPath(member.username)} class="account-link" aria-label={`${member.username}, ${member.points} points`}>
         <span class="avatar" aria-hidden="true">
           {member.username.slice(0, 1).toUpperCase()}
@@ -69,6 +72,7 @@ export function SiteHeader({ member, here }: { member: HeaderMember | null; here
             <a href="/categories">Categories</a>
             <a href="/bounties">Bounties</a>
             <a href="/leaderboard">Leaderboard</a>
+            <a href="/help">Help</a>
           </nav>
           <form action="/search" method="get" role="search" class="search">
             <label for="site-search" class="visually-hidden">

@@ -7,6 +7,7 @@ import { verifyPassword } from "../auth/password";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { confirmEmailMail } from "../mail/compose";
+import { invalidateLists } from "../page-cache";
 import { siteLink } from "../mail/config";
 import { queueMail } from "../mail/queue";
 import { consume, describeWait } from "../rate-limit";
@@ -77,6 +78,7 @@ export async function changeDisplayName(actorOrNull: Actor | null, input: unknow
   const actor = requireMember(actorOrNull);
   const { displayName } = parseInput(displayNameSchema, input);
   await db.user.update({ where: { id: actor.id }, data: { displayName }, select: { id: true } });
+  invalidateLists(); // the member's page, cached for readers signed out
 }
 
 /** Which mail the member gets. Switching the digest on starts it from now, not from the past. */

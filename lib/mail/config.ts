@@ -3,6 +3,8 @@
  * or, by default, the outbox: the Mail table the admin reads at /admin/outbox, and the log.
  * The default needs no server, so a fresh forum can still reset a password.
  */
+type Env = Record<string, string | undefined>;
+
 export type MailConfig = {
   /** smtp://user:pass@host:587 or smtps://...; null: the outbox only. */
   smtpUrl: string | null;
@@ -13,7 +15,7 @@ export type MailConfig = {
   intervalMs: number;
 };
 
-export function readMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+export function readMailConfig(env: Env = process.env): MailConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error("SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465.");
   const from = env.MAIL_FROM?.trim() || "Packets & Pointers <forum@localhost>";
@@ -26,6 +28,6 @@ export function readMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
 }
 
 /** An absolute link to a path of this forum, for a mail. */
-export function siteLink(path: string, env: NodeJS.ProcessEnv = process.env): string {
+export function siteLink(path: string, env: Env = process.env): string {
   return `${readMailConfig(env).siteUrl}${path}`;
 }
