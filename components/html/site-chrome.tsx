@@ -32,8 +32,9 @@ function AccountMenu({ member }: { member: HeaderMember }) {
         </a>
       )}
       <InboxLink unread={member.unread} />
-      <a href="/settings" class="account-settings">
-        Settings
+      <a href="/settings" class="settings-link" aria-label="Settings">
+        <span aria-hidden="true">⚙</span>
+        <span class="settings-text">Settings</span>
       </a>
       <a href={userPath(member.username)} class="account-link" aria-label={`${member.username}, ${member.points} points`}>
         <span class="avatar" aria-hidden="true">
