@@ -66,6 +66,9 @@ ALTER TABLE "Mail" ADD CONSTRAINT "Mail_userId_fkey" FOREIGN KEY ("userId") REFE
 -- Invariants the code also keeps.
 ALTER TABLE "User" ADD CONSTRAINT "User_displayName_length" CHECK (char_length("displayName") <= 50);
 ALTER TABLE "Mail" ADD CONSTRAINT "Mail_attempts_nonnegative" CHECK ("attempts" >= 0);
+ALTER TABLE "Mail" ADD CONSTRAINT "Mail_kind_known" CHECK ("kind" IN ('reset', 'confirm', 'reply', 'mention', 'digest'));
+-- A notice's mail is worded when sent; every other mail has its words from the start.
+ALTER TABLE "Mail" ADD CONSTRAINT "Mail_has_words" CHECK ("notificationId" IS NOT NULL OR ("subject" <> '' AND "text" <> ''));
 ALTER TABLE "Mail" ADD CONSTRAINT "Mail_sent_has_time" CHECK (("status" = 'SENT') = ("sentAt" IS NOT NULL));
 
 -- A notice's mail, for the members who opted in and confirmed their address: an answer to
