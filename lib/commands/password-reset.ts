@@ -12,10 +12,11 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { passwordResetMail } from "../mail/compose";
 import { siteLink } from "../mail/config";
-import { consume, describeWait } from "../rate-limit";
+import { consume, describeWait, reset } from "../rate-limit";
 import { rateLimits } from "../rules";
 import { forgotPasswordSchema, resetPasswordSchema } from "../validation/account";
 import { parseInput } from "../validation/parse";
+import { loginFailuresKey } from "../auth/login-limits";
 import { consumeToken, findTokenHolder, newToken, tokenLifetimeMs, voidTokens } from "./email-tokens";
 
 export const RESET_REQUESTED = "If an account uses that address, we have sent it a link to choose a new password. The link works once, within an hour.";
@@ -69,5 +70,9 @@ export async function resetPassword(input: unknown, now = new Date()): Promise<{
     // The link came to the address: it is confirmed now, if it was not yet.
     await tx.user.updateMany({ where: { id: holder.userId, email: holder.email, emailVerified: null }, data: { emailVerified: now } });
   });
+  // Whoever proved the address may log in at once, though failed guesses locked the account
+  // (lib/actions/log-in.ts counts them per name or address typed).
+  await reset(loginFailuresKey(holder.username));
+  await reset(loginFailuresKey(holder.email));
   return { username: holder.username };
 }

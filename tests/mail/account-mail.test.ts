@@ -8,7 +8,10 @@ import { signUp } from "../../lib/commands/accounts";
 import { changeEmail, confirmEmail, resendEmailConfirmation } from "../../lib/commands/account-settings";
 import { RESET_REQUESTED, requestPasswordReset, resetLinkWorks, resetPassword } from "../../lib/commands/password-reset";
 import { verifyPassword } from "../../lib/auth/password";
+import { loginFailuresKey } from "../../lib/auth/login-limits";
 import { db } from "../../lib/db";
+import { attemptsIn, consume } from "../../lib/rate-limit";
+import { rateLimits } from "../../lib/rules";
 import { closeTestDatabase, openTestDatabase, uniqueName } from "../helpers/db";
 import { code } from "../helpers/errors";
 
@@ -104,7 +107,9 @@ describe("forgot password", () => {
     await assert.rejects(resetPassword({ token, password: "password" }), code("BAD_INPUT"));
     await assert.rejects(resetPassword({ token, password: m.username }), code("BAD_INPUT"));
     assert.equal(await resetLinkWorks(token), true, "a refused password leaves the link usable");
+    for (let i = 0; i < 5; i++) await consume(loginFailuresKey(m.username), rateLimits.loginFailuresPerAccount);
     assert.deepEqual(await resetPassword({ token, password: "a brand new passphrase" }), { username: m.username });
+    assert.equal(await attemptsIn(loginFailuresKey(m.username)), 0, "failed log-ins no longer lock the account out");
     const after = await db.user.findUniqueOrThrow({ where: { id: m.id }, select: { sessionVersion: true, passwordHash: true, emailVerified: true } });
     assert.equal(after.sessionVersion, sessionVersion + 1, "every session ended");
     assert.equal(await verifyPassword(after.passwordHash, "a brand new passphrase"), true);
