@@ -16,7 +16,8 @@ import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
 import { queueDueDigests } from "./lib/mail/digest";
-import { mailTransportName, startMailSender, stopMailSender } from "./lib/mail/sender";
+import { mailTransportName } from "./lib/mail/config";
+import { startMailSender, stopMailSender } from "./lib/mail/sender";
 import { frontDoor } from "./server/front-door";
 import { startMarkdownWorkers, stopMarkdownWorkers } from "./server/markdown-workers";
 

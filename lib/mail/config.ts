@@ -27,6 +27,11 @@ export function readMailConfig(env: Env = process.env): MailConfig {
   return { smtpUrl, from, siteUrl, intervalMs };
 }
 
+/** Which way mail leaves this process: "smtp" or "outbox". */
+export function mailTransportName(env: Env = process.env): "smtp" | "outbox" {
+  return readMailConfig(env).smtpUrl ? "smtp" : "outbox";
+}
+
 /** An absolute link to a path of this forum, for a mail. */
 export function siteLink(path: string, env: Env = process.env): string {
   return `${readMailConfig(env).siteUrl}${path}`;

@@ -79,11 +79,6 @@ export async function sendDueMail(transport: MailTransport, now = new Date()): P
 type SenderState = { timer?: NodeJS.Timeout; running?: Promise<unknown>; transport?: MailTransport };
 const state = processState<SenderState>("mail-sender", () => ({}));
 
-/** Which transport this process sends with: "smtp" or "outbox". */
-export function mailTransportName(): string {
-  return readMailConfig().smtpUrl ? "smtp" : "outbox";
-}
-
 /** Starts the sender. A pass never overlaps the previous one; a failing pass is logged and the next tick tries again. */
 export function startMailSender(): void {
   if (state.timer) return;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RelativeTime } from "@/components/relative-time";
 import { requireStaffPage } from "@/lib/auth/require-role";
 import { listOutbox } from "@/lib/data/outbox";
-import { mailTransportName } from "@/lib/mail/sender";
+import { mailTransportName } from "@/lib/mail/config";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox", referrer: "no-referrer" };
