@@ -57,7 +57,7 @@ export const rateLimits = {
   signupsPerAddress: { limit: Number(process.env.SIGNUPS_PER_HOUR) || 10, windowMs: 60 * 60_000 },
   // "Forgot password" and "send the confirmation again": each sends a mail to someone's inbox.
   resetRequestsPerEmail: { limit: 3, windowMs: 60 * 60_000 },
-  resetRequestsPerAddress: { limit: Number(process.env.RESETS_PER_HOUR) || 10, windowMs: 60 * 60_000 },
+  resetRequestsPerAddress: { limit: 10, windowMs: 60 * 60_000 },
   confirmationMailsPerMember: { limit: 3, windowMs: 60 * 60_000 },
 } as const;
 
