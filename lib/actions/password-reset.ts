@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { requestPasswordReset, resetPassword } from "../commands/password-reset";
 import { clientIp } from "../request";
 import { formFields } from "../validation/parse";
@@ -8,7 +9,9 @@ import { toFormState, type FormState } from "./form-state";
 export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const fields = formFields(form);
   try {
-    return { ok: true, message: await requestPasswordReset(fields, { ip: await clientIp() }) };
+    const { message, queued } = await requestPasswordReset(fields, { ip: await clientIp() });
+    after(queued);
+    return { ok: true, message };
   } catch (e) {
     return toFormState(e, { email: fields.email });
   }

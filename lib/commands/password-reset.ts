@@ -1,9 +1,9 @@
 /**
  * "Forgot password": a reset link by mail, and setting a new password with it.
  *
- * Asking says the same words whether or not an account uses the address, and does the same
- * work: one statement that writes the token and the mail only if the address matches a member.
- * Asking is limited per address asked for and per client address. Resetting ends every
+ * Asking says the same words whether or not an account uses the address, as fast: the one
+ * statement that writes the token and the mail (only if the address is a member's) runs after
+ * the answer. Asking is limited per address asked for and per client address. Resetting ends every
  * session of the member (the session version), as a password change does.
  */
 import "server-only";
@@ -25,7 +25,13 @@ export const RESET_LINK_INVALID = "This link has expired or has been used. Ask f
 // Usernames cannot hold braces (lib/validation/account.ts), so the slot cannot be forged.
 const USERNAME_SLOT = "{{username}}";
 
-export async function requestPasswordReset(input: unknown, from: { ip: string }, now = new Date()): Promise<string> {
+/**
+ * Answers at once, after the limits: the mail is queued in the background (`queued`, which
+ * never rejects; a failure is logged), so the answer takes the same time whether or not a
+ * member has the address. Awaited, the write would tell them apart: a transaction that wrote
+ * rows waits for its commit to reach the disk, one that wrote nothing does not.
+ */
+export async function requestPasswordReset(input: unknown, from: { ip: string }, now = new Date()): Promise<{ message: string; queued: Promise<void> }> {
   const { email } = parseInput(forgotPasswordSchema, input);
   for (const [key, rule] of [
     [`reset:email:${email}`, rateLimits.resetRequestsPerEmail],
@@ -36,6 +42,12 @@ export async function requestPasswordReset(input: unknown, from: { ip: string },
       throw new AppError("RATE_LIMITED", `Too many reset requests. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, {}, verdict.retryAfterSeconds);
     }
   }
+  const queued = queueResetMail(email, now).catch((err: Error) => console.error(`Password reset: queuing the mail failed: ${err.message}`));
+  return { message: RESET_REQUESTED, queued };
+}
+
+/** One statement, whether or not the address is a member's: the token and the mail if it is, nothing if not. */
+async function queueResetMail(email: string, now: Date): Promise<void> {
   const { token, tokenHash } = newToken();
   const lifetime = tokenLifetimeMs.PASSWORD_RESET;
   const mail = passwordResetMail({ username: USERNAME_SLOT, link: siteLink(`/reset-password?token=${token}`), validMinutes: lifetime / 60_000 });
@@ -46,7 +58,6 @@ export async function requestPasswordReset(input: unknown, from: { ip: string },
       SELECT "id", 'PASSWORD_RESET', ${tokenHash}, "email", ${new Date(now.getTime() + lifetime)}::timestamp, ${now}::timestamp FROM member)
     INSERT INTO "Mail" ("kind", "userId", "to", "subject", "text", "createdAt", "nextAttemptAt")
     SELECT 'reset', "id", "email", ${mail.subject}, replace(${mail.text}, ${USERNAME_SLOT}, "username"), ${now}::timestamp, ${now}::timestamp FROM member`;
-  return RESET_REQUESTED;
 }
 
 /** Whether a reset link still works, for the page that asks for the new password. */
