@@ -16,6 +16,9 @@ import { ALL_TAG, clearPageCache, dropLocalPages } from "./lib/page-cache";
 import { rerenderStalePosts } from "./lib/rerender-stale-posts";
 import { expireBounties } from "./lib/commands/bounty";
 import { describeUploadStorage } from "./lib/uploads/storage";
+import { queueDueDigests } from "./lib/mail/digest";
+import { mailTransportName } from "./lib/mail/config";
+import { startMailSender, stopMailSender } from "./lib/mail/sender";
 import { frontDoor } from "./server/front-door";
 import { liveHub } from "./lib/live/live-events";
 import { openControlSocket } from "./server/control-socket";
@@ -78,7 +81,13 @@ async function main() {
     (n) => n.questions + n.answers + n.comments > 0 && console.log(`Rendered again with the current Markdown pipeline: ${n.questions} questions, ${n.answers} answers, ${n.comments} comments.`),
     (err: Error) => console.error(`Rendering older posts again failed: ${err.message}`),
   );
-  const jobs = setInterval(() => void runJob("expire-bounties", () => expireBounties()), 60_000);
+  const jobs = setInterval(() => {
+    void runJob("expire-bounties", () => expireBounties());
+    void runJob("mail-digest", () => queueDueDigests());
+  }, 60_000);
+  // Sends queued mail in the background: requests only ever write a Mail row.
+  startMailSender();
+  console.log(`Mail: ${mailTransportName() === "smtp" ? "sent through SMTP_URL" : "kept in the outbox (/admin/outbox) and the log; set SMTP_URL to send it"}.`);
   // Daily, so statistics follow the data; VACUUM does not block readers or writers.
   const vacuum = embedded ? setInterval(() => void vacuumEmbeddedDatabase().catch((e: Error) => console.error(`VACUUM failed: ${e.message}`)), 24 * 3600_000) : undefined;
 
@@ -89,6 +98,7 @@ async function main() {
     server.close();
     // Readers' live streams would hold the server open; their pages reconnect to another server.
     liveHub().closeAll();
+    await stopMailSender();
     await flushViews();
     await disconnectRedis();
     await stopMarkdownWorkers();

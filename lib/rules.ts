@@ -57,6 +57,10 @@ export const rateLimits = {
   loginFailuresPerAddress: { limit: 20, windowMs: 15 * 60_000 },
   // Raised by the test servers, which sign up many members from one address.
   signupsPerAddress: { limit: Number(process.env.SIGNUPS_PER_HOUR) || 10, windowMs: 60 * 60_000 },
+  // "Forgot password" and "send the confirmation again": each sends a mail to someone's inbox.
+  resetRequestsPerEmail: { limit: 3, windowMs: 60 * 60_000 },
+  resetRequestsPerAddress: { limit: 10, windowMs: 60 * 60_000 },
+  confirmationMailsPerMember: { limit: 3, windowMs: 60 * 60_000 },
 } as const;
 
 /** New accounts: limits that lift once a member has this many points. */

@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/categories">Categories</Link>
             <Link href="/admin/rules">Points rules</Link>
             <Link href="/admin/audit">Audit log</Link>
+            <Link href="/admin/outbox">Outbox</Link>
           </>
         )}
       </nav>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { privileges, rules } from "@/lib/rules";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +29,18 @@ export default function HelpPage() {
         </tbody>
       </table>
       <p>New accounts can ask a question every few minutes and add only a few links to their first posts; both limits lift as points grow.</p>
+      <h2>Your account and mail</h2>
+      <ul>
+        <li>
+          Forgot your password? <Link href="/forgot-password">Ask for a link</Link> by mail. It works once, within an hour, and
+          setting a new password logs your account out everywhere.
+        </li>
+        <li>
+          In <Link href="/settings">Settings</Link>: confirm or change your email address, choose a display name shown beside your
+          username, and choose which mail you get (answers and comments on your posts, mentions, a daily digest of the tags you
+          follow). Mail goes only to a confirmed address, and none is sent until you ask for it.
+        </li>
+      </ul>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { LoginForm } from "./login-form";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; changed?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; changed?: string; reset?: string }> }) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await getCurrentUser()) redirect(next);
@@ -17,7 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="narrow">
       <h1>Log in</h1>
       {params.changed && <p className="notice">Your password was changed. Log in with the new one.</p>}
+      {params.reset && <p className="notice">Your new password is set, and every session of your account has ended. Log in with it.</p>}
       <LoginForm next={next} />
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       {githubEnabled && (
         <form
           action={async () => {

@@ -33,6 +33,10 @@ function AccountMenu({ member }: { member: HeaderMember }) {
         </a>
       )}
       <InboxLink unread={member.unread} />
+      <a href="/settings" class="settings-link" aria-label="Settings">
+        <span aria-hidden="true">⚙</span>
+        <span class="settings-text">Settings</span>
+      </a>
       {/* Named by its visible text ("name, 1,234 points"), so that speech control users can say what they see. */}
       <a href={userPath(member.username)} class="account-link">
         <span class="avatar" aria-hidden="true">
@@ -75,6 +79,7 @@ export function SiteHeader({ member, here }: { member: HeaderMember | null; here
             <a href="/categories">Categories</a>
             <a href="/bounties">Bounties</a>
             <a href="/leaderboard">Leaderboard</a>
+            <a href="/help">Help</a>
           </nav>
           <form action="/search" method="get" role="search" class="search">
             <label for="site-search" class="visually-hidden">

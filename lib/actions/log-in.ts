@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "../auth/config";
+import { loginFailuresKey } from "../auth/login-limits";
 import { check, consume, describeWait, reset } from "../rate-limit";
 import { clientIp } from "../request";
 import { rateLimits } from "../rules";
@@ -21,7 +22,7 @@ export async function logInAction(_prev: FormState, form: FormData): Promise<For
   } catch (e) {
     return toFormState(e);
   }
-  const accountKey = `login:account:${identifier.toLowerCase()}`;
+  const accountKey = loginFailuresKey(identifier);
   const addressKey = `login:ip:${await clientIp()}`;
   for (const [key, rule] of [[accountKey, perAccount], [addressKey, perAddress]] as const) {
     const verdict = await check(key, rule);

@@ -5,11 +5,12 @@ import { AppError, isUniqueViolation } from "../errors";
 import { invalidateLists } from "../page-cache";
 import { changePasswordSchema, signUpSchema } from "../validation/account";
 import { parseInput } from "../validation/parse";
+import { queueEmailConfirmation } from "./account-settings";
 import { requireMember, type Actor } from "./guard";
 
 const weak = (message: string) => new AppError("BAD_INPUT", "Please correct the highlighted fields.", { password: [message] });
 
-/** Registers a member. Usernames and emails are unique regardless of case. */
+/** Registers a member and sends a link to confirm the address. Usernames and emails are unique regardless of case. */
 export async function signUp(input: unknown) {
   const { username, email, password } = parseInput(signUpSchema, input);
   const problem = checkNewPassword(password, username);
@@ -20,9 +21,15 @@ export async function signUp(input: unknown) {
   });
   if (taken) throw takenError(taken.usernameKey === username.toLowerCase());
   try {
-    const user = await db.user.create({
-      data: { username, usernameKey: username.toLowerCase(), email, passwordHash: await hashPassword(password) },
-      select: { id: true, username: true },
+    const passwordHash = await hashPassword(password);
+    // The confirmation mail is queued with the account: no account, no mail; no mail lost.
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { username, usernameKey: username.toLowerCase(), email, passwordHash },
+        select: { id: true, username: true },
+      });
+      await queueEmailConfirmation(tx, { ...created, email });
+      return created;
     });
     invalidateLists();
     return user;

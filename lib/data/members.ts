@@ -7,7 +7,7 @@ const RECENT_POSTS = 20;
 export async function findMemberProfile(username: string) {
   const member = await db.user.findUnique({
     where: { usernameKey: username.toLowerCase() },
-    select: { id: true, username: true, points: true, role: true, createdAt: true, bio: true },
+    select: { id: true, username: true, displayName: true, points: true, role: true, createdAt: true, bio: true },
   });
   if (!member) return null;
   const [events, answerCount, bestCount, questionCount, answers, questions] = await Promise.all([

@@ -29,3 +29,25 @@ export const changePasswordSchema = z.object({
   current: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
   password: newPassword,
 });
+
+export const emailSchema = z.string().trim().toLowerCase().max(254, "That email address is too long.").pipe(z.email("Enter a valid email address."));
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().max(100),
+  password: newPassword,
+});
+
+export const changeEmailSchema = z.object({
+  email: emailSchema,
+  current: z.string().max(PASSWORD_MAX).optional(),
+});
+
+export const displayNameSchema = z.object({
+  displayName: z.string().trim().max(50, "Use at most 50 characters.").regex(/^[^\p{Cc}\p{Cf}]*$/u, "Use letters, digits, spaces and punctuation only."),
+});
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("1"), z.literal("true")]).optional().transform((v) => v !== undefined && v !== false);
+
+export const mailChoicesSchema = z.object({ mailOnReply: checkbox, mailOnMention: checkbox, mailDigest: checkbox });

@@ -30,7 +30,10 @@ export default async function MemberPage({ params }: Props) {
           {member.username.slice(0, 1).toUpperCase()}
         </span>
         <div>
-          <h1>{member.username}</h1>
+          <h1>
+            {member.username}
+            {member.displayName && <span className="display-name"> ({member.displayName})</span>}
+          </h1>
           <p className="muted">
             Member since <RelativeTime date={member.createdAt} />
             {member.role !== "MEMBER" && <span className="role-badge">{member.role.toLowerCase()}</span>}
