@@ -16,7 +16,7 @@ test("the signed-in header is one row at 1280 px, for an admin and for a member 
     expect(await headerRows(page)).toBe(1);
     const inner = await page.locator(".header-inner").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(inner.scroll).toBeLessThanOrEqual(inner.client);
-    await expect(page.getByRole("link", { name: "Inbox" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
     await expect(page.getByRole("searchbox", { name: "Search questions" })).toBeVisible();
   }
 });
