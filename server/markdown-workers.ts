@@ -21,7 +21,7 @@ export const RENDER_DEADLINE_MS = Number(process.env.MARKDOWN_DEADLINE_MS) || 1_
  * to this many times, so that what is refused is a text too complex, not a machine too busy.
  * Workers run beside the thread that serves requests, so a longer deadline costs readers nothing.
  */
-const MAX_DEADLINE_STRETCH = 3;
+export const MAX_DEADLINE_STRETCH = 3;
 export const deadlineStretch = (load = os.loadavg()[0]!, cores = os.availableParallelism()) => Math.min(MAX_DEADLINE_STRETCH, Math.max(1, load / cores));
 
 // Past this many texts waiting, new ones are turned away ("busy") rather than queued for long.

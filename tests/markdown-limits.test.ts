@@ -9,7 +9,7 @@ import { POST as preview } from "../app/api/preview/route";
 import { createAnswer } from "../lib/commands/create-answer";
 import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { RENDER_DEADLINE_MS } from "../server/markdown-workers";
+import { MAX_DEADLINE_STRETCH, RENDER_DEADLINE_MS } from "../server/markdown-workers";
 import { closeTestDatabase, openTestDatabase } from "./helpers/db";
 import { askAs, member } from "./helpers/fixtures";
 
@@ -52,10 +52,12 @@ for (const [name, markdown] of Object.entries(hostile)) {
     let result: Awaited<ReturnType<typeof previewOf>> | undefined;
     const stall = await longestStall(async () => (result = await previewOf(markdown)));
     const took = performance.now() - started;
-    // Refused, or rendered in time: never a 500, never past the deadline (plus a fresh worker's start).
+    // Refused, or rendered in time: never a 500, never past the deadline (stretched on a machine
+    // busier than its cores, server/markdown-workers.ts) plus a fresh worker's start. What
+    // readers feel is the stall, below: the thread that serves them never waits on the parser.
     assert.ok(result!.status === 200 || result!.status === 400, `status ${result!.status}`);
     if (result!.status === 400) assert.match(result!.body.error ?? "", /nest at most|takes too long to lay out/);
-    assert.ok(took < RENDER_DEADLINE_MS + 2_000, `took ${took.toFixed(0)} ms`);
+    assert.ok(took < RENDER_DEADLINE_MS * MAX_DEADLINE_STRETCH + 4_000, `took ${took.toFixed(0)} ms`);
     assert.ok(stall < 100, `the event loop stalled ${stall.toFixed(0)} ms`);
   });
 }
