@@ -27,7 +27,7 @@ import { selectBestAnswer } from "../lib/commands/select-best-answer";
 import { createApiToken } from "../lib/commands/api-tokens";
 import { db } from "../lib/db";
 import { startDatabase, stopDatabase } from "../lib/db/start";
-import { isModerator, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayEditPost, mayFlag, mayPickBestAnswer, voteRefusal, votePointsRefusal } from "../lib/permissions";
+import { isModerator, mayCommentOn, mayDeleteAnswer, mayDeleteComment, mayEditComment, mayFlag, mayPickBestAnswer, voteRefusal, votePointsRefusal } from "../lib/permissions";
 import { grantPoints } from "../lib/points";
 import { hasPrivilege } from "../lib/rules";
 import { root, startForum, stopForum, type Forum } from "../reliability/lib/forum-process";
