@@ -13,6 +13,8 @@ export async function clientIp(): Promise<string> {
  */
 export function fromThisSite(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin === null) return true;
+  // Without an Origin, a browser that says where the request came from (Sec-Fetch-Site) is
+  // believed: only its own pages ("same-origin") or the member typing the address ("none") pass.
+  if (origin === null) return ["same-origin", "none", null].includes(request.headers.get("sec-fetch-site"));
   return URL.canParse(origin) && new URL(origin).host === request.headers.get("host");
 }

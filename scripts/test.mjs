@@ -4,7 +4,8 @@
 //      on PostgreSQL with two app servers sharing Redis (REDIS_URL, TEST_REDIS_URL to override);
 //   3. the reliability and security suites (reliability/, security/) against that build, quick.
 // `--reliability` (npm run test:reliability) builds and runs only the reliability suites, long:
-// many more kills, and the soak test.
+// many more kills, and the soak test. `--security` (npm run test:security) builds and runs only
+// the security suites (security/), with the whole hostile corpus (SECURITY_FULL_CORPUS=1).
 // PostgreSQL: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), where a
 // fresh database is created for the run and dropped after. Without a reachable server the
 // PostgreSQL half is skipped with a warning, except on CI (CI=true), where it is required.
@@ -19,7 +20,8 @@ import { chromiumPath } from "./chromium-path.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = new Set(process.argv.slice(2));
-const reliabilityOnly = args.has("--reliability");
+const securityOnly = args.has("--security");
+const reliabilityOnly = args.has("--reliability") || securityOnly;
 const runUnit = !args.has("--e2e") && !reliabilityOnly;
 const runE2e = !args.has("--unit") && !reliabilityOnly;
 const runReliability = reliabilityOnly || runE2e;
@@ -200,9 +202,14 @@ async function main() {
     if (runReliability) {
       if (reliabilityOnly) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
       // Each suite starts built servers of its own (embedded, and PostgreSQL through TEST_POSTGRES_URL).
-      const files = [...testFiles(path.join(root, "reliability")), ...testFiles(path.join(root, "security"))];
-      const long = reliabilityOnly ? { RELIABILITY_KILLS: process.env.RELIABILITY_KILLS || "25", SOAK_SECONDS: process.env.SOAK_SECONDS || "300" } : { RELIABILITY_KILLS: "3", SOAK_SECONDS: "20" };
-      await run(`reliability and security suites (${reliabilityOnly ? "long" : "quick"})`, process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", ...files], { TEST_POSTGRES_URL: adminUrl, ...long });
+      const files = [...(securityOnly ? [] : testFiles(path.join(root, "reliability"))), ...testFiles(path.join(root, "security"))];
+      const long = securityOnly
+        ? { SECURITY_FULL_CORPUS: "1" }
+        : reliabilityOnly
+          ? { RELIABILITY_KILLS: process.env.RELIABILITY_KILLS || "25", SOAK_SECONDS: process.env.SOAK_SECONDS || "300" }
+          : { RELIABILITY_KILLS: "3", SOAK_SECONDS: "20" };
+      const label = securityOnly ? "security suites (full corpus)" : `reliability and security suites (${reliabilityOnly ? "long" : "quick"})`;
+      await run(label, process.execPath, ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/css-modules.mjs", "--test", "--test-concurrency=1", ...files], { TEST_POSTGRES_URL: adminUrl, ...long });
     }
   } finally {
     await pgdb?.drop();

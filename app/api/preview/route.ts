@@ -1,6 +1,7 @@
 import { httpStatusOf, isAppError } from "@/lib/errors";
 import { renderMarkdownAs } from "@/lib/markdown/render";
 import { consume, describeWait } from "@/lib/rate-limit";
+import { fromThisSite } from "@/lib/request";
 import { limits, trust } from "@/lib/rules";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,9 @@ function fail(error: string, status = 400, retryAfterSeconds?: number): Response
  * write budgets (server/front-door.ts), but it has a limit of its own per address.
  */
 export async function POST(request: Request): Promise<Response> {
+  // Only this site's editor asks (as JSON): another site's page may not spend the server's time.
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return fail('Send JSON: { "markdown": "..." }.', 415);
+  if (!fromThisSite(request)) return fail("Cross-site requests are refused.", 403);
   const address = request.headers.get("x-forum-client-ip") ?? "unknown";
   const verdict = await consume(`preview:ip:${address}`, { limit: trust.previewsPerAddressPerMinute, windowMs: 60_000 });
   if (!verdict.ok) return fail(`Too many previews from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, 429, verdict.retryAfterSeconds);
