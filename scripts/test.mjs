@@ -15,8 +15,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { chromiumPath } from "./chromium-path.mjs";
+import { createFreshDatabase as createFreshDatabaseAt } from "./fresh-database.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -29,39 +29,9 @@ const adminUrl = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1
 const results = [];
 const STAFF_PASSWORD = "staff passphrase for e2e";
 
-function assertLocal(url) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    console.error(`Refusing to run tests against a database that is not on this machine (${host}).`);
-    process.exit(2);
-  }
-}
-
-async function createFreshDatabase() {
-  assertLocal(adminUrl);
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    if (process.env.CI) throw new Error(`PostgreSQL is required on CI but unreachable at ${adminUrl}: ${err.message}`);
-    console.warn(`\n!! PostgreSQL is not reachable at ${adminUrl} (${err.message}): skipping the PostgreSQL runs.\n`);
-    return null;
-  }
-  const name = `forum_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+/** A fresh database for one half of the run (scripts/fresh-database.mjs), or null without a server. */
+const createFreshDatabase = () =>
+  createFreshDatabaseAt(adminUrl, "forum_test", (err) => console.warn(`\n!! PostgreSQL is not reachable at ${adminUrl} (${err.message}): skipping the PostgreSQL runs.\n`));
 
 function run(label, command, commandArgs, env) {
   return new Promise((resolve) => {

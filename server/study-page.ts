@@ -19,6 +19,7 @@ import { gradeQuiz } from "../lib/study/quiz";
 import { studySheetFor } from "../lib/study/sheet";
 import { hasSessionCookie, type Handler } from "./anonymous-cache";
 import { contentSecurityPolicyFor } from "./security-headers";
+import { answerPageFailure } from "./unavailable";
 
 // The sheet repeats the thread: search engines should send readers to the thread itself.
 const NOT_INDEXED = "noindex";
@@ -112,12 +113,6 @@ export async function serveStudy(req: IncomingMessage, res: ServerResponse, url:
   try {
     await serveStudyPage(req, res, url, notFound);
   } catch (err) {
-    console.error(`Study page ${url.pathname} failed: ${(err as Error).message}`);
-    if (res.headersSent) return void res.destroy();
-    res.statusCode = 503;
-    res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Retry-After", "5");
-    res.end("The forum is temporarily unavailable. Try again in a few seconds.");
+    answerPageFailure(res, url, err);
   }
 }

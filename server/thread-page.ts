@@ -30,6 +30,7 @@ import { hasSessionCookie, serveWithAnonymousCache, type Handler } from "./anony
 import { captureHtml } from "./html-capture";
 import { plainPageTransform } from "./plain-html";
 import { contentSecurityPolicyFor } from "./security-headers";
+import { answerPageFailure } from "./unavailable";
 
 const THREAD_PATH = /^\/questions\/([1-9]\d{0,8})(?:\/([^/]*))?\/?$/;
 /** Whether a path is a thread page's: all of /questions/ (a bad id is this page's 404 to answer). */
@@ -135,12 +136,6 @@ export async function serveThread(req: IncomingMessage, res: ServerResponse, url
     };
     await serveThreadPage(req, res, url, reader, capturedNotFound);
   } catch (err) {
-    console.error(`Thread page ${url.pathname} failed: ${(err as Error).message}`);
-    if (res.headersSent) return void res.destroy();
-    res.statusCode = 503;
-    res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Retry-After", "5");
-    res.end("The forum is temporarily unavailable. Try again in a few seconds.");
+    answerPageFailure(res, url, err);
   }
 }

@@ -39,3 +39,18 @@ export function answeredWhileDatabaseDown(req: IncomingMessage, res: ServerRespo
   res.end(req.method === "HEAD" ? undefined : html);
   return true;
 }
+
+/**
+ * A page the front door renders itself (a thread, a study sheet) that failed on the way: said
+ * as a 503 in plain words (the database may have just gone away), never a stack trace; a
+ * response already under way is cut, so the reader never takes half a page for a whole one.
+ */
+export function answerPageFailure(res: ServerResponse, url: URL, err: unknown): void {
+  console.error(`${url.pathname} failed: ${(err as Error)?.message ?? err}`);
+  if (res.headersSent) return void res.destroy();
+  res.statusCode = 503;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+  res.end("The forum is temporarily unavailable. Try again in a few seconds.");
+}

@@ -154,7 +154,10 @@ function showMember({ unread, points }: MemberState): void {
   const account = document.querySelector(".account-link");
   const shown = account?.querySelector(".account-points");
   if (account && shown) {
+    // The link is named by its visible text (site-chrome.tsx): only the number changes, and the
+    // hidden " points" that completes the name stays.
+    const unit = shown.querySelector(".visually-hidden");
     shown.textContent = points.toLocaleString("en-US");
-    account.setAttribute("aria-label", `${account.querySelector(".account-name")?.textContent ?? ""}, ${points} points`);
+    if (unit) shown.append(unit);
   }
 }
