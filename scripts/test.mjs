@@ -98,7 +98,9 @@ async function stopServer(server) {
  * through Redis can make it show a write made on the first.
  */
 async function runE2eAgainst(label, dbEnv, scaleOut = null) {
-  const env = { ...process.env, ...dbEnv, ...(scaleOut?.env ?? {}), PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", POSTS_PER_MINUTE: "5000", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, ...dbEnv, ...(scaleOut?.env ?? {}), PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production", PAGE_CACHE_TTL_SECONDS: "2", SIGNUPS_PER_HOUR: "1000", POSTS_PER_MINUTE: "5000", NEXT_TELEMETRY_DISABLED: "1",
+    // Every browser of the suite comes from this one address, pages of earlier specs still open.
+    LIVE_STREAMS_PER_ADDRESS: "10000" };
   // The staff accounts the moderation specs log in with, made the way an operator would.
   for (const [username, role] of [["e2emod", "moderator"], ["e2eadmin", "admin"]]) {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/user.ts", "create", "--username", username, "--email", `${username}@example.test`, "--password", STAFF_PASSWORD, "--role", role], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });

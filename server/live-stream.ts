@@ -17,7 +17,8 @@ import { hasSessionCookie } from "./anonymous-cache";
 
 export const LIVE_PATH = "/_forum/live";
 
-const perAddressLimit = () => Math.max(1, Number.parseInt(process.env.LIVE_STREAMS_PER_ADDRESS ?? "", 10) || 20);
+// 100 by default: one address may be a whole office behind its NAT, each reader with tabs open.
+const perAddressLimit = () => Math.max(1, Number.parseInt(process.env.LIVE_STREAMS_PER_ADDRESS ?? "", 10) || 100);
 const serverLimit = () => Math.max(1, Number.parseInt(process.env.LIVE_STREAMS_MAX ?? "", 10) || 10_000);
 // A reader that stopped reading (its socket's buffer full) is dropped rather than buffered for.
 const MAX_BUFFERED_BYTES = 256 * 1024;
