@@ -1,9 +1,10 @@
 /**
- * The soak (issue 25, "Load"): readers and writers mixed on loopback for SOAK_SECONDS (20 in
- * `npm test`, 300 in `npm run test:reliability`) against the built forum on its embedded
- * database. No request may fail, the server's memory (RSS) must stay flat after the warm-up,
- * and the points ledger must add up at the end. It prints requests served, errors, p99 latency
- * and RSS at the start and end.
+ * The soak (issue 25, "Load"): readers and writers mixed on loopback for a warm-up and then
+ * SOAK_SECONDS (20 in `npm test`, 300 in `npm run test:reliability`) against the built forum on
+ * its embedded database. No request may fail, what the server holds after a full collection
+ * must stay flat after the warm-up, and the points ledger must add up at the end. It prints
+ * requests served, errors, latency, RSS each second and the heap after collection at the end
+ * of the warm-up and at the end.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,10 +13,13 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { db } from "../lib/db";
 import { startDatabase, stopDatabase } from "../lib/db/start";
-import { startForum, stopForum } from "./lib/forum-process";
+import { forumMemory, startForum, stopForum } from "./lib/forum-process";
 import { createMembers, ledgerMismatches, TEST_AUTH_SECRET, type Member } from "./lib/members";
 
 const SECONDS = Number(process.env.SOAK_SECONDS) || 20;
+// Before the measured SECONDS: every route's code loaded and compiled, the caches filled (in a
+// 90 s run the heap after collection stops growing by about 15 s).
+const WARM_SECONDS = 20;
 const READERS = 6;
 const WRITES_PER_SECOND = 3;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-soak-"));
@@ -26,7 +30,7 @@ after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole ledger`, { timeout: (SECONDS + 600) * 1000 }, async () => {
+test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole ledger`, { timeout: (WARM_SECONDS + SECONDS + 600) * 1000 }, async () => {
   await stopForum(await startForum(env));
   await startDatabase({ kind: "pglite", dataDir });
   let members: Member[];
@@ -41,7 +45,7 @@ test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole 
   }
   const flagship = Number(thread.split("/")[2]);
 
-  const forum = await startForum(env);
+  const forum = await startForum(env, undefined, ["--expose-gc"]);
   const latencies: number[] = [];
   const errors: string[] = [];
   let served = 0;
@@ -61,8 +65,8 @@ test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole 
 
   const startRss = rssOf(forum.pid);
   let warmRss = 0;
-  const endAt = Date.now() + SECONDS * 1000;
-  const warmAt = Date.now() + SECONDS * 200;
+  const warmAt = Date.now() + WARM_SECONDS * 1000;
+  const endAt = warmAt + SECONDS * 1000;
   const readers = Array.from({ length: READERS }, async (_, r) => {
     for (let i = r; Date.now() < endAt; i++) {
       const member = i % 3 === 0 ? members[i % members.length] : undefined; // a third read signed in
@@ -81,12 +85,27 @@ test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole 
       await new Promise((r) => setTimeout(r, Math.max(0, 1000 / WRITES_PER_SECOND - (Date.now() - started))));
     }
   })();
-  const sampler = setInterval(() => {
-    if (!warmRss && Date.now() >= warmAt) warmRss = rssOf(forum.pid);
-  }, 250);
-  await Promise.all([...readers, writer]);
+  // What the server holds after a full collection, at the end of the warm-up and at the end.
+  const retained = async () => {
+    const { memory, collected } = await forumMemory(dataDir);
+    assert.ok(collected, "the forum ran with --expose-gc");
+    return memory.heapUsed + memory.external;
+  };
+  let warmRetained = 0;
+  const warmed = new Promise<void>((resolve) =>
+    setTimeout(async () => {
+      warmRss = rssOf(forum.pid);
+      warmRetained = await retained();
+      resolve();
+    }, warmAt - Date.now()),
+  );
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rssOf(forum.pid)), 1000);
+  await Promise.all([...readers, writer, warmed]);
   clearInterval(sampler);
   const endRss = rssOf(forum.pid);
+  const endRetained = await retained();
+  console.log(`RSS each second (MB): ${samples.map((b) => (b / 2 ** 20).toFixed(0)).join(" ")}; retained after GC: warm ${mb(warmRetained)}, end ${mb(endRetained)}`);
   await stopForum(forum);
 
   await startDatabase({ kind: "pglite", dataDir });
@@ -99,12 +118,13 @@ test(`a ${SECONDS} s soak of readers and writers: no errors, flat memory, whole 
   latencies.sort((a, b) => a - b);
   const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
   console.log(
-    `soak ${SECONDS} s: ${served} requests served (${(served / SECONDS).toFixed(0)}/s), ${errors.length} errors, p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; ` +
+    `soak ${WARM_SECONDS} s + ${SECONDS} s: ${served} requests served (${(served / (WARM_SECONDS + SECONDS)).toFixed(0)}/s), ${errors.length} errors, p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; ` +
       `RSS start ${mb(startRss)}, after warm-up ${mb(warmRss)}, end ${mb(endRss)}; ledger mismatches ${mismatches.length}`,
   );
   assert.deepEqual(errors.slice(0, 10), [], "no request failed");
   assert.deepEqual(mismatches, [], "the ledger adds up");
-  // Flat: what it grew after the warm-up stays within a quarter of the warm size (caches fill
-  // to their bounds; a leak grows with every request).
-  assert.ok(endRss <= warmRss * 1.25, `RSS grew from ${mb(warmRss)} after warm-up to ${mb(endRss)}`);
+  // Flat: what the server holds after a full collection may grow by caches filling to their
+  // bounds, not with every request. (RSS is printed, not judged: V8 lets garbage pile up to
+  // hundreds of MB between major collections, so a 20 s RSS reading says when one last ran.)
+  assert.ok(endRetained <= warmRetained * 1.15, `the heap after GC grew from ${mb(warmRetained)} after warm-up to ${mb(endRetained)}`);
 });

@@ -2,7 +2,9 @@
  * The running forum's control socket, in its data directory (embedded database only): how
  * `npm run db -- backup` gets a consistent backup while the forum owns the data (lib/db/backup.ts).
  * A Unix socket readable by the data directory's owner alone: whoever may read the data files
- * may ask for a copy of them, and no one else can reach it.
+ * may ask for a copy of them, and no one else can reach it. It also answers "memory": the
+ * process's memory use, after a full collection when node runs with --expose-gc, which is how
+ * the soak (reliability/soak.test.ts) tells a leak from a heap that has not been collected yet.
  */
 import fs from "node:fs";
 import net from "node:net";
@@ -36,6 +38,12 @@ export function openControlSocket(dataDir: string): () => void {
 async function answer(socket: net.Socket, request: string): Promise<void> {
   try {
     const { command } = JSON.parse(request) as { command?: string };
+    if (command === "memory") {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      socket.end(JSON.stringify({ ok: true, collected: Boolean(gc), memory: process.memoryUsage() }) + "\n");
+      return;
+    }
     if (command !== "backup") throw new Error(`unknown command ${JSON.stringify(command)}`);
     const dump = dbHolder.__forumDb?.dump;
     if (!dump) throw new Error("this forum's database is not embedded");

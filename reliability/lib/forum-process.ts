@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { controlSocketPath } from "../../lib/db/backup";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 const builtServer = path.join(root, process.env.NEXT_DIST_DIR || ".next", "forum", "server.mjs");
@@ -27,10 +28,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built server and waits until it answers; `env` names the database (DATA_DIR or DATABASE_URL). */
-export async function startForum(env: Record<string, string>, timeoutMs = 180_000): Promise<Forum> {
+export async function startForum(env: Record<string, string>, timeoutMs = 180_000, nodeArgs: string[] = []): Promise<Forum> {
   assertBuilt();
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ["--conditions=react-server", builtServer], {
+  const child = spawn(process.execPath, [...nodeArgs, "--conditions=react-server", builtServer], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", SIGNUPS_PER_HOUR: "100000", POSTS_PER_MINUTE: "100000", ...env, PORT: port },
@@ -69,4 +70,23 @@ export async function stopForum(forum: Forum): Promise<void> {
 export async function killForum(forum: Forum): Promise<void> {
   forum.child.kill("SIGKILL");
   await exited(forum);
+}
+
+/**
+ * The memory of the forum running on the embedded database in `dataDir`, asked through its
+ * control socket: after a full collection when it was started with --expose-gc.
+ */
+export function forumMemory(dataDir: string): Promise<{ collected: boolean; memory: NodeJS.MemoryUsage }> {
+  return new Promise((resolve, reject) => {
+    let reply = "";
+    const socket = net.connect(controlSocketPath(dataDir));
+    socket.on("error", reject);
+    socket.on("connect", () => socket.end(JSON.stringify({ command: "memory" }) + "\n"));
+    socket.on("data", (d) => (reply += d));
+    socket.on("end", () => {
+      const answer = JSON.parse(reply) as { ok: boolean; error?: string; collected: boolean; memory: NodeJS.MemoryUsage };
+      if (answer.ok) resolve(answer);
+      else reject(new Error(answer.error));
+    });
+  });
 }
