@@ -27,27 +27,29 @@ export function serverActions(): Map<string, { id: string; pages: string[] }> {
   );
 }
 
-export function actionId(name: string): string {
+function action(name: string): { id: string; pages: string[] } {
   const found = serverActions().get(name);
   if (!found) throw new Error(`no server action ${name} in the build`);
-  return found.id;
+  return found;
 }
 
 /** What a useActionState action answered: its form state, or where it redirected. */
 export type ActionOutcome = { status: number; redirect: string | null; state: Record<string, unknown> | null; text: string };
 
 /**
- * Calls a `(previousState, formData)` action on `page` as React's client does, from `origin`
- * (the forum's own unless a test forges another), with `cookie` as the session.
+ * Calls a `(previousState, formData)` action as React's client does: on `page` (by default the
+ * first page whose form carries it; Next answers an action only on a page that has it), from
+ * `origin` (the forum's own unless a test forges another), with `cookie` as the session.
  */
-export async function callAction(base: string, page: string, name: string, fields: Record<string, string | undefined>, opts: { cookie?: string; origin?: string } = {}): Promise<ActionOutcome> {
+export async function callAction(base: string, name: string, fields: Record<string, string | undefined>, opts: { cookie?: string; origin?: string; page?: string } = {}): Promise<ActionOutcome> {
+  const { id, pages } = action(name);
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.set(k, v);
   const body = await encodeReply([{}, form]);
-  const res = await fetch(`${base}${page}`, {
+  const res = await fetch(`${base}${opts.page ?? pages[0]}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "next-action": actionId(name), origin: opts.origin ?? base, accept: "text/x-component", ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    headers: { "next-action": id, origin: opts.origin ?? base, accept: "text/x-component", ...(opts.cookie ? { cookie: opts.cookie } : {}) },
     body,
   });
   const bytes = Buffer.from(await res.arrayBuffer());
