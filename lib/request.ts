@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "./client-address";
 
-/** The client's address as the front door (server/front-door.ts) determined it. */
+/** The client's address as the front door determined it. */
 export async function clientIp(): Promise<string> {
-  return (await headers()).get("x-forum-client-ip") ?? "unknown";
+  return (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
 }
 
 /**

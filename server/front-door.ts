@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CLIENT_IP_HEADER } from "../lib/client-address";
 import { consume, describeWait } from "../lib/rate-limit";
 import { trust } from "../lib/rules";
 import { recordView } from "../lib/views";
@@ -16,7 +17,6 @@ import { answeredWhileDatabaseDown } from "./unavailable";
 import { isWebDocumentPath, serveWebDocument } from "./web-documents";
 import { refuseOversizedWrite } from "./write-body-limit";
 
-export const CLIENT_IP_HEADER = "x-forum-client-ip";
 const threadPath = /^\/questions\/(\d+)(?:\/|$)/;
 // How many proxies in front of the forum append to X-Forwarded-For (TRUST_PROXY=1 for one).
 const trustedHops = Math.max(0, Math.min(10, Number.parseInt(process.env.TRUST_PROXY ?? "0", 10) || 0));

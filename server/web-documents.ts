@@ -5,6 +5,7 @@
  * for everyone, so they live in the page cache, tagged like the pages they list: a write that
  * changes a list or a thread drops them with it.
  */
+import { CLIENT_IP_HEADER } from "../lib/client-address";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import * as listings from "../lib/data/web-listings";
@@ -129,8 +130,8 @@ async function serveQuestionImage(req: IncomingMessage, res: ServerResponse, id:
   const key = `${id}:${version}`;
   let image = images.get(key);
   if (!image) {
-    // The address the front door worked out (front-door.ts, CLIENT_IP_HEADER).
-    const verdict = await consume(`og-image:ip:${String(req.headers["x-forum-client-ip"] ?? "unknown")}`, { limit: imageRendersPerMinute(), windowMs: 60_000 });
+    // The address the front door worked out.
+    const verdict = await consume(`og-image:ip:${String(req.headers[CLIENT_IP_HEADER] ?? "unknown")}`, { limit: imageRendersPerMinute(), windowMs: 60_000 });
     if (!verdict.ok) return sendText(req, res, 429, `Too many preview images asked for. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, { "Retry-After": String(verdict.retryAfterSeconds) });
     if (images.size >= MAX_IMAGES) images.delete(images.keys().next().value!);
     image = renderQuestionImage(title, category.name);

@@ -31,7 +31,7 @@ export type GenThread = {
   tagIds: number[];
   answers: GenAnswer[];
   votes: Vote[];
-  comments: (Post & { bodyMd: string; bodyHtml: string })[];
+  comments: (Post & { bodyMd: string; bodyHtml: string; renderVersion: number })[];
   events: Event[];
 };
 

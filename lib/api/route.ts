@@ -4,6 +4,7 @@
  * as problem details.
  */
 import "server-only";
+import { clientAddressOf } from "../client-address";
 import { requireMember } from "../commands/guard";
 import { consume, describeWait } from "../rate-limit";
 import { trust } from "../rules";
@@ -43,9 +44,6 @@ export async function authenticate(request: Request): Promise<TokenHolder | null
   requireMember(holder.actor);
   return holder;
 }
-
-/** The client's address, as the front door determined it (server/front-door.ts sets the header). */
-export const clientAddressOf = (request: Request) => request.headers.get("x-forum-client-ip") ?? "unknown";
 
 async function limitReads(request: Request, holder: TokenHolder | null): Promise<void> {
   const key = holder ? `api:read:token:${holder.tokenId}` : `api:read:ip:${clientAddressOf(request)}`;

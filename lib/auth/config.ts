@@ -2,7 +2,9 @@ import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
+import { clientAddressOf } from "../client-address";
 import { findMemberByCredentials, findOrCreateOAuthMember } from "./identity";
+import { logInWithinLimits } from "./login-limits";
 
 /** GitHub sign-in switches on when both of its variables are set. */
 export const githubEnabled = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
@@ -10,10 +12,13 @@ export const githubEnabled = Boolean(process.env.AUTH_GITHUB_ID && process.env.A
 const providers: NextAuthConfig["providers"] = [
   Credentials({
     credentials: { identifier: {}, password: {} },
-    authorize: async (credentials) => {
+    // The request is Auth.js's own, built from the original's headers: the front door's client
+    // address is among them, whether the form's action or a script posted the credentials.
+    authorize: async (credentials, request) => {
       const { identifier, password } = credentials ?? {};
       if (typeof identifier !== "string" || typeof password !== "string") return null;
-      const member = await findMemberByCredentials(identifier, password);
+      const address = clientAddressOf(request);
+      const member = await logInWithinLimits(identifier, address, () => findMemberByCredentials(identifier, password));
       return member ? { id: String(member.id), name: member.username, sessionVersion: member.sessionVersion } : null;
     },
   }),

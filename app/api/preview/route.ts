@@ -1,4 +1,5 @@
 import { httpStatusOf, isAppError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/client-address";
 import { renderMarkdownAs } from "@/lib/markdown/render";
 import { consume, describeWait } from "@/lib/rate-limit";
 import { fromThisSite } from "@/lib/request";
@@ -24,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
   // Only this site's editor asks (as JSON): another site's page may not spend the server's time.
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return fail('Send JSON: { "markdown": "..." }.', 415);
   if (!fromThisSite(request)) return fail("Cross-site requests are refused.", 403);
-  const address = request.headers.get("x-forum-client-ip") ?? "unknown";
+  const address = clientAddressOf(request);
   const verdict = await consume(`preview:ip:${address}`, { limit: trust.previewsPerAddressPerMinute, windowMs: 60_000 });
   if (!verdict.ok) return fail(`Too many previews from your address. Try again in ${describeWait(verdict.retryAfterSeconds)}.`, 429, verdict.retryAfterSeconds);
 
