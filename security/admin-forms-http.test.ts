@@ -6,45 +6,26 @@
  * them (the action's encoding, body limits, the form state) holds too.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { db } from "../lib/db";
-import { startDatabase, stopDatabase } from "../lib/db/start";
-import { startForum, stopForum, type Forum } from "../reliability/lib/forum-process";
-import { createMembers, TEST_AUTH_SECRET, type Member } from "../reliability/lib/members";
+import { createMembers, type Member } from "../reliability/lib/members";
 import { hostileStrings } from "./lib/hostile-corpus";
 import { callAction } from "./lib/server-actions";
+import { suiteForum } from "./lib/suite-forum";
 
 const full = process.env.SECURITY_FULL_CORPUS === "1";
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-admin-forms-"));
-let forum: Forum;
 // Each admin's writes count against a per-member budget (30 a minute): the posts are spread
 // over enough admins that the budget never answers instead of the form.
 let admins: Member[];
 let target: Member;
 let categoryId = 0;
 
-before(async () => {
-  const env = { DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: TEST_AUTH_SECRET, ...(process.env.FORUM_TEST_PORT ? { PORT: process.env.FORUM_TEST_PORT } : {}) };
-  await stopForum(await startForum(env));
-  await startDatabase({ kind: "pglite", dataDir });
-  try {
-    const made = await createMembers(full ? 201 : 21, `forms${Date.now().toString(36)}`);
-    target = made.pop()!;
-    admins = made;
-    await db.user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { role: "ADMIN" } });
-    categoryId = (await db.category.findFirstOrThrow({ select: { id: true } })).id;
-  } finally {
-    await stopDatabase();
-  }
-  forum = await startForum(env);
-});
-
-after(async () => {
-  if (forum) await stopForum(forum);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const suite = suiteForum("admin-forms", async () => {
+  const made = await createMembers(full ? 201 : 21, `forms${Date.now().toString(36)}`);
+  target = made.pop()!;
+  admins = made;
+  await db.user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { role: "ADMIN" } });
+  categoryId = (await db.category.findFirstOrThrow({ select: { id: true } })).id;
 });
 
 test("the admin forms over HTTP answer every hostile string with their message, never a 5xx", { timeout: 20 * 60_000 }, async () => {
@@ -65,7 +46,7 @@ test("the admin forms over HTTP answer every hostile string with their message, 
   for (const value of corpus) {
     for (const [field, action, fields] of forms) {
       tried++;
-      const out = await callAction(forum.url, action, fields(value), { cookie: admins[tried % admins.length]!.cookie });
+      const out = await callAction(suite.forum.url, action, fields(value), { cookie: admins[tried % admins.length]!.cookie });
       if (out.status >= 500 || (!out.redirect && !out.state)) failures.push(`${field} ${JSON.stringify(value).slice(0, 60)}: ${out.status} ${out.text.slice(0, 160)}`);
       else if (out.state?.ok) taken++;
       else if (/too often/.test(String(out.state?.message))) failures.push(`${field}: the write budget answered (spread the posts over more admins)`);
@@ -73,7 +54,7 @@ test("the admin forms over HTTP answer every hostile string with their message, 
     }
   }
   // Still serving, and the rules were never left unreadable.
-  assert.equal((await fetch(`${forum.url}/`)).status, 200);
+  assert.equal((await fetch(`${suite.forum.url}/`)).status, 200);
   console.log(`admin forms over HTTP: ${corpus.length} inputs × ${forms.length} fields = ${tried} posts; ${taken} taken, ${tried - taken - failures.length} refused with a message; ${failures.length} failures`);
   assert.deepEqual(failures.slice(0, 20), []);
 });

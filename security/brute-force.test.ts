@@ -5,52 +5,33 @@
  * past the count.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { after, before, test } from "node:test";
-import { startDatabase, stopDatabase } from "../lib/db/start";
+import { test } from "node:test";
 import { rateLimits } from "../lib/rules";
-import { startForum, stopForum, type Forum } from "../reliability/lib/forum-process";
-import { createMembers, TEST_AUTH_SECRET, type Member } from "../reliability/lib/members";
+import { createMembers, type Member } from "../reliability/lib/members";
 import { callAction } from "./lib/server-actions";
+import { suiteForum } from "./lib/suite-forum";
 
 const PASSWORD = "reliability passphrase"; // createMembers' own
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-brute-force-"));
-let forum: Forum;
 let members: Member[];
 
-before(async () => {
-  const env = { DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: TEST_AUTH_SECRET, ...(process.env.FORUM_TEST_PORT ? { PORT: process.env.FORUM_TEST_PORT } : {}) };
-  await stopForum(await startForum(env));
-  await startDatabase({ kind: "pglite", dataDir });
-  try {
-    members = await createMembers(3, `guess${Date.now().toString(36)}`);
-  } finally {
-    await stopDatabase();
-  }
-  forum = await startForum(env);
-});
-
-after(async () => {
-  if (forum) await stopForum(forum);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const suite = suiteForum("brute-force", async () => {
+  members = await createMembers(3, `guess${Date.now().toString(36)}`);
 });
 
 /** A log-in posted straight at Auth.js, as a script would: its CSRF token first, then the credentials. */
-async function callbackLogIn(identifier: string, password: string): Promise<{ location: string; session: boolean }> {
-  const csrf = await fetch(`${forum.url}/api/auth/csrf`);
+async function callbackLogIn(identifier: string, password: string): Promise<{ location: string; session: boolean; cookie: string }> {
+  const csrf = await fetch(`${suite.forum.url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${forum.url}/api/auth/callback/credentials`, {
+  const res = await fetch(`${suite.forum.url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: forum.url },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: suite.forum.url },
     body: new URLSearchParams({ identifier, password, csrfToken, callbackUrl: "/" }),
   });
   await res.arrayBuffer();
-  const session = res.headers.getSetCookie().some((c) => /^authjs\.session-token=[^;]+/.test(c));
-  return { location: res.headers.get("location") ?? `status ${res.status}`, session };
+  const sessionCookie = res.headers.getSetCookie().find((c) => /^authjs\.session-token=[^;]+/.test(c)) ?? "";
+  return { location: res.headers.get("location") ?? `status ${res.status}`, session: sessionCookie !== "", cookie: sessionCookie };
 }
 
 test("the account limit holds at Auth.js's own callback, not only on the form", async () => {
@@ -66,7 +47,7 @@ test("the account limit holds at Auth.js's own callback, not only on the form", 
   assert.equal(locked.session, false, "no session once the account's failures are used up, even with the right password");
   assert.match(locked.location, /code=too_many_attempts/);
   // The form says so in words.
-  const form = await callAction(forum.url, "lib/actions/log-in.ts#logInAction", { identifier: m.username, password: PASSWORD });
+  const form = await callAction(suite.forum.url, "lib/actions/log-in.ts#logInAction", { identifier: m.username, password: PASSWORD });
   assert.match(String(form.state?.message), /Too many failed attempts\. Try again in/);
 });
 
@@ -79,4 +60,15 @@ test("guesses sent in parallel are each counted before the password is checked",
   assert.match(after.location, /code=too_many_attempts/);
   // Another member, from the same address, is not locked out by them.
   assert.ok((await callbackLogIn(members[2]!.username, PASSWORD)).session);
+});
+
+// ASVS 5.0 7.2.2, 3.3.2 and 3.3.4: every sign-in mints its own token, in a cookie that scripts
+// cannot read and that other sites' requests do not carry on a POST.
+test("each sign-in gets a token of its own, HttpOnly and SameSite=Lax", async () => {
+  const m = members[2]!;
+  const first = await callbackLogIn(m.username, PASSWORD);
+  const second = await callbackLogIn(m.username, PASSWORD);
+  assert.ok(first.session && second.session);
+  assert.notEqual(first.cookie.split(";")[0], second.cookie.split(";")[0]);
+  for (const attribute of [/;\s*HttpOnly/i, /;\s*SameSite=Lax/i, /;\s*Path=\//i]) assert.match(first.cookie, attribute);
 });

@@ -7,16 +7,13 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { db } from "../lib/db";
-import { startDatabase, stopDatabase } from "../lib/db/start";
-import { root, startForum, stopForum, type Forum } from "../reliability/lib/forum-process";
-import { createMembers, TEST_AUTH_SECRET, type Member } from "../reliability/lib/members";
+import { root } from "../reliability/lib/forum-process";
+import { createMembers, type Member } from "../reliability/lib/members";
+import { suiteForum } from "./lib/suite-forum";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-headers-"));
-let forum: Forum;
 let member: Member;
 let thread: string;
 const samples: Record<string, string> = {};
@@ -36,27 +33,14 @@ function appRoutes(): { path: string; handler: boolean }[] {
   return out;
 }
 
-before(async () => {
-  const env = { DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: TEST_AUTH_SECRET, TRUST_PROXY: "1" };
-  await stopForum(await startForum(env));
-  await startDatabase({ kind: "pglite", dataDir });
-  try {
-    member = (await createMembers(1, "headers"))[0]!;
-    const q = await db.question.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, slug: true, answers: { select: { id: true }, take: 1 } } });
-    const tag = await db.tag.findFirstOrThrow({ select: { name: true } });
-    const category = await db.category.findFirstOrThrow({ select: { slug: true } });
-    thread = `/questions/${q.id}/${q.slug}`;
-    Object.assign(samples, { "[id]": String(q.answers[0]?.id ?? q.id), "[slug]": category.slug, "[name]": tag.name, "[username]": member!.username, "[...nextauth]": "csrf", "[action]": "pick" });
-  } finally {
-    await stopDatabase();
-  }
-  forum = await startForum(env);
-});
-
-after(async () => {
-  if (forum) await stopForum(forum);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = suiteForum("headers", async () => {
+  member = (await createMembers(1, "headers"))[0]!;
+  const q = await db.question.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, slug: true, answers: { select: { id: true }, take: 1 } } });
+  const tag = await db.tag.findFirstOrThrow({ select: { name: true } });
+  const category = await db.category.findFirstOrThrow({ select: { slug: true } });
+  thread = `/questions/${q.id}/${q.slug}`;
+  Object.assign(samples, { "[id]": String(q.answers[0]?.id ?? q.id), "[slug]": category.slug, "[name]": tag.name, "[username]": member!.username, "[...nextauth]": "csrf", "[action]": "pick" });
+}, { TRUST_PROXY: "1" });
 
 type Checked = { label: string; status: number };
 
@@ -64,8 +48,8 @@ async function check(label: string, pathname: string, init: RequestInit & { http
   const headers = new Headers(init.headers);
   if (init.https) headers.set("x-forwarded-proto", "https");
   if (init.signedIn) headers.set("cookie", member.cookie);
-  if (init.method && init.method !== "GET") headers.set("origin", forum.url);
-  const res = await fetch(forum.url + pathname, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+  if (init.method && init.method !== "GET") headers.set("origin", suite.forum.url);
+  const res = await fetch(suite.forum.url + pathname, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const body = await res.text();
   const where = `${label} ${init.method ?? "GET"} ${pathname} (${res.status}${init.https ? ", https" : ""}${init.signedIn ? ", signed in" : ""})`;
   assert.ok(res.status < 500, `${where} answered ${res.status}: ${body.slice(0, 200)}`);
@@ -110,7 +94,7 @@ test("every route answers with the security headers, over HTTP and HTTPS, signed
     }
   }
   // And the stylesheet the pages link to, by its built name.
-  const home = await (await fetch(forum.url + "/")).text();
+  const home = await (await fetch(suite.forum.url + "/")).text();
   const assets = [...home.matchAll(/(?:href|src)="(\/_(?:forum|next)\/[^"]+)"/g)].map((m) => m[1]!);
   for (const asset of assets.slice(0, 5)) seen.push(await check("asset", asset, {}));
   const statuses = new Map<number, number>();

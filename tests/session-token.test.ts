@@ -42,3 +42,29 @@ test("the front door's jar reads a Cookie header as sent", async () => {
   assert.deepEqual(await readSessionToken(cookieJar(`theme=dark; ${NAME}=${token}; other=x`)), { uid: 11, sv: 4 });
   assert.equal(await readSessionToken(cookieJar(undefined)), null);
 });
+
+// ASVS 5.0 9.1.2 and 9.1.3: only the algorithms Auth.js issues are read, and only with the key
+// derived from AUTH_SECRET; a token naming its own key, or none, is nobody's session.
+const b64 = (o: object | string) => Buffer.from(typeof o === "string" ? o : JSON.stringify(o)).toString("base64url");
+test("an unsecured or signed-only token, or one that brings its own key, gives no session", async () => {
+  const claims = { sub: "1", uid: 42, sv: 3, exp: Math.floor(Date.now() / 1000) + 3600 };
+  const unsecured = `${b64({ alg: "none" })}.${b64(claims)}.`;
+  assert.equal(await readSessionToken(jar({ [NAME]: unsecured })), null);
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const signingInput = `${b64({ alg: "HS256", typ: "JWT" })}.${b64(claims)}`;
+  const signature = Buffer.from(await crypto.subtle.sign("HMAC", await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]), new TextEncoder().encode(signingInput))).toString("base64url");
+  assert.equal(await readSessionToken(jar({ [NAME]: `${signingInput}.${signature}` })), null);
+  // A real token's header swapped for one carrying an embedded key: the header is part of what
+  // the tag covers, so it no longer decrypts.
+  const [, ...rest] = (await mint({ uid: 42, sv: 3 })).split(".");
+  const withKey = [b64({ alg: "dir", enc: "A256CBC-HS512", jwk: { kty: "oct", k: Buffer.from(key).toString("base64url") } }), ...rest].join(".");
+  assert.equal(await readSessionToken(jar({ [NAME]: withKey })), null);
+});
+
+// ASVS 5.0 11.3: the one thing the forum encrypts is the session token, with an authenticated
+// mode of AES-256 (Auth.js's dir + A256CBC-HS512), never ECB.
+test("session tokens are direct-key AES-256 JWE with an authentication tag", async () => {
+  const header = JSON.parse(Buffer.from((await mint({ uid: 1, sv: 0 })).split(".")[0]!, "base64url").toString()) as Record<string, string>;
+  assert.equal(header.alg, "dir");
+  assert.equal(header.enc, "A256CBC-HS512");
+});

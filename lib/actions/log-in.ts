@@ -1,7 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn } from "../auth/config";
-import { TooManyLogIns } from "../auth/login-limits";
+import { signIn, TooManyLogIns } from "../auth/config";
 import { describeWait } from "../rate-limit";
 import { logInSchema } from "../validation/account";
 import { formFields, parseInput } from "../validation/parse";

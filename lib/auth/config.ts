@@ -1,10 +1,18 @@
 import "server-only";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { clientAddressOf } from "../client-address";
 import { findMemberByCredentials, findOrCreateOAuthMember } from "./identity";
 import { logInWithinLimits } from "./login-limits";
+
+/** A log-in refused before its password is checked: too many failures for the account or from the address. */
+export class TooManyLogIns extends CredentialsSignin {
+  code = "too_many_attempts";
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many failed log-ins");
+  }
+}
 
 /** GitHub sign-in switches on when both of its variables are set. */
 export const githubEnabled = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
@@ -18,7 +26,9 @@ const providers: NextAuthConfig["providers"] = [
       const { identifier, password } = credentials ?? {};
       if (typeof identifier !== "string" || typeof password !== "string") return null;
       const address = clientAddressOf(request);
-      const member = await logInWithinLimits(identifier, address, () => findMemberByCredentials(identifier, password));
+      const outcome = await logInWithinLimits(identifier, address, () => findMemberByCredentials(identifier, password));
+      if (!outcome.ok) throw new TooManyLogIns(outcome.retryAfterSeconds);
+      const { member } = outcome;
       return member ? { id: String(member.id), name: member.username, sessionVersion: member.sessionVersion } : null;
     },
   }),
