@@ -9,6 +9,7 @@
  * members have no part in most posts, so they share one render of each, and a member with a
  * part in a post (their vote, their post, the asker's Pick) gets that post rendered for them.
  */
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderAnswer, renderQuestion, ThreadPage } from "../components/html/thread/thread-page";
 import { postPart, type PostPart } from "../components/html/thread/post-part";
@@ -36,41 +37,62 @@ const THREAD_PATH = /^\/questions\/([1-9]\d{0,8})(?:\/([^/]*))?\/?$/;
 /** Whether a path is a thread page's: all of /questions/ (a bad id is this page's 404 to answer). */
 export const isThreadPath = (pathname: string) => pathname.startsWith("/questions/");
 
-// Per thread version (the shared value a write replaces), each post's HTML by the reader's part.
+// Per thread version (the shared value a write replaces), each post's bytes by the reader's part:
+// kept encoded, since encoding a whole page's string to UTF-8 on every read cost more than
+// rendering the reader's parts of it.
 const MAX_KEPT_PER_THREAD = 1_000;
-const keptPosts = new WeakMap<PublicThread, Map<string, string>>();
+const keptPosts = new WeakMap<PublicThread, Map<string, Buffer>>();
 
-function keptPost(shared: PublicThread, key: string, render: () => string): string {
+function keptPost(shared: PublicThread, key: string, render: () => string): Buffer {
   let posts = keptPosts.get(shared);
   if (!posts) keptPosts.set(shared, (posts = new Map()));
-  let html = posts.get(key);
-  if (html === undefined) {
-    html = render();
-    if (posts.size < MAX_KEPT_PER_THREAD) posts.set(key, html);
+  let bytes = posts.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(render());
+    if (posts.size < MAX_KEPT_PER_THREAD) posts.set(key, bytes);
   }
-  return html;
+  return bytes;
 }
 
 const partKey = (post: string, part: PostPart, back: string) => `${post}|${back}|${JSON.stringify(part)}`;
 
+// Where the kept posts go in the page ThreadPage renders around them. The page is rendered with
+// these comments in the posts' places and cut at them: every user text around them is escaped,
+// so no `<!--` of a member's can stand in for one, and the random part cannot be guessed.
+const slotToken = randomUUID();
+const QUESTION_SLOT = `<!--question:${slotToken}-->`;
+const ANSWERS_SLOT = `<!--answers:${slotToken}-->`;
+
 type PageInputs = { shared: PublicThread; reader: SessionMember | null; order: AnswerOrder; opened: OpenForms; notice: Notice | null; assets: ForumAssets; draft?: string | null };
 
-/** The whole page for one reader: each post from the kept renders when its part matches. */
-export function threadPageHtml({ shared, reader, order, opened, notice, assets, draft }: PageInputs): string {
+/** The whole page for one reader, as bytes: each post from the kept renders when its part matches. */
+export function threadPageBytes({ shared, reader, order, opened, notice, assets, draft }: PageInputs): Buffer {
   const { question, answers } = shared.thread;
   const canonical = questionPath(question);
   const back = order === "newest" ? `${canonical}?answers=newest` : canonical;
   const questionPart = postPart(reader, shared, { kind: "question", id: question.id, authorId: question.authorId, deletedAt: question.deletedAt }, shared.comments.question, opened, notice);
-  const posts = {
-    question: keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back)),
-    answers: answers.map((a) => {
-      const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId, deletedAt: a.deletedAt }, shared.comments.answers[a.id] ?? [], opened, notice);
-      return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
-    }),
-  };
+  const questionBytes = keptPost(shared, partKey("q", questionPart, back), () => renderQuestion(shared, questionPart, back));
+  const answerBytes = answers.map((a) => {
+    const part = postPart(reader, shared, { kind: "answer", id: a.id, authorId: a.authorId, deletedAt: a.deletedAt }, shared.comments.answers[a.id] ?? [], opened, notice);
+    return keptPost(shared, partKey(`a${a.id}`, part, back), () => renderAnswer(shared, a, part, back));
+  });
   const description = questionDescription(question);
-  return String(ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head: threadHeadHtml(shared, description) }));
+  const posts = { question: QUESTION_SLOT, answers: [ANSWERS_SLOT] };
+  const page = String(ThreadPage({ shared, reader, order, back, posts, assets, description, draft, head: threadHeadHtml(shared, description) }));
+  const q = page.indexOf(QUESTION_SLOT);
+  const a = page.indexOf(ANSWERS_SLOT, q);
+  if (q === -1 || a === -1) throw new Error("The thread page lost a slot for its posts.");
+  return Buffer.concat([
+    Buffer.from(page.slice(0, q)),
+    questionBytes,
+    Buffer.from(page.slice(q + QUESTION_SLOT.length, a)),
+    ...answerBytes,
+    Buffer.from(page.slice(a + ANSWERS_SLOT.length)),
+  ]);
 }
+
+/** The same page as text (for tests and anything else that reads it rather than sends it). */
+export const threadPageHtml = (inputs: PageInputs): string => threadPageBytes(inputs).toString("utf8");
 
 /**
  * Answers a GET or HEAD for a thread path: the page, a redirect to its canonical address, or
@@ -97,7 +119,7 @@ export async function serveThreadPage(req: IncomingMessage, res: ServerResponse,
   const notice = reader ? readNotice(cookieJar(req.headers.cookie).get(NOTICE_COOKIE)?.value) : null;
   // The reader's draft answer, looked for only when they keep any (most members, most reads: no query).
   const draft = reader && reader.drafts > 0 ? ((await findDraft(reader.id, question.id))?.body ?? null) : null;
-  const html = Buffer.from(threadPageHtml({ shared, reader, order, opened, notice, assets: forumAssets(), draft }));
+  const html = threadPageBytes({ shared, reader, order, opened, notice, assets: forumAssets(), draft });
 
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");

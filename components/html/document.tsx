@@ -45,8 +45,7 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
           <meta name="color-scheme" content="light dark" />
           <meta name="theme-color" media="(prefers-color-scheme: light)" content="#ffffff" />
           <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#14161a" />
-          <SiteIcons />
-          <link rel="alternate" type="application/atom+xml" title={`Newest questions · ${SITE_NAME}`} href={newestQuestionsFeedPath} />
+          {siteLinks}
           {head && raw(head)}
           <link rel="stylesheet" href={assets.stylesheet} />
           {withScript ? <script src={assets.script} defer /> : live && assets.liveScript && <script src={assets.liveScript} defer />}
@@ -63,13 +62,21 @@ export function Document({ title, description = SITE_DESCRIPTION, assets, member
   );
 }
 
-/** The site's icons (server/site-icons.ts draws them), as React's pages link them too (app/layout.tsx). */
-export function SiteIcons() {
-  return (
+/**
+ * The site's icons (server/site-icons.ts draws them, as React's pages link them too:
+ * app/layout.tsx) and its newest-questions feed, rendered once. hono/jsx hoists a <link> into
+ * the head even when it is written there (it checks the head only for <title>, <meta> and
+ * <script>): each one replaced its own text in the whole page and put it back before </head>,
+ * which cost a signed-in thread read a tenth of its time. Rendered on their own, with no
+ * </head> in sight, they stay where they are written.
+ */
+const siteLinks = raw(
+  String(
     <>
       <link rel="icon" href="/favicon.ico" sizes="32x32" />
       <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
-    </>
-  );
-}
+      <link rel="alternate" type="application/atom+xml" title={`Newest questions · ${SITE_NAME}`} href={newestQuestionsFeedPath} />
+    </>,
+  ),
+);
