@@ -15,6 +15,8 @@ type Holder = {
   description: string;
   /** The embedded database's files as one gzipped tarball, taken between queries (a backup). */
   dump?: () => Promise<Blob>;
+  /** A PostgreSQL server, which may start worker processes for a query; PGlite never does. */
+  parallelWorkers: boolean;
   close: () => Promise<void>;
 };
 export const dbHolder = processState<{ __forumDb?: Holder }>("database", () => ({}));
@@ -23,6 +25,11 @@ function current(): Db {
   const h = dbHolder.__forumDb;
   if (!h) throw new Error("The database is not started: run the forum with `npm start` (server.ts opens it).");
   return h.prisma;
+}
+
+/** Whether the database may run a query in parallel worker processes (a server, not PGlite). */
+export function hasParallelWorkers(): boolean {
+  return dbHolder.__forumDb?.parallelWorkers ?? false;
 }
 
 /** The shared client, looked up on each use so a restarted database is picked up. */

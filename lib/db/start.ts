@@ -26,6 +26,7 @@ export async function startDatabase(
       prisma,
       description,
       dump: opened.dump,
+      parallelWorkers: target.kind === "postgres",
       close: async () => {
         watchDatabase(null);
         await stopListeningForMemberChanges();
