@@ -181,7 +181,7 @@ export async function searchQuestions(input: SearchInput, tuning: { firstWindow?
  * One block of matches among questions with id >= minId, ranked, and one page of it; serial.
  * PostgreSQL plans the answers' arm in parallel (it prices the word's whole posting list), and
  * starts the worker even when the arm is skipped: at 100k questions that start was 20-25 ms of
- * a common word's 40-50 ms (SQL p95 over the benchmark's searches 41-44 -> 16-22 ms without
+ * a common word's 40-50 ms (SQL p95 over the benchmark's 200 searches 41-55 -> 14-23 ms without
  * it). The arm runs only for rare words, whose few matches need no worker. SET LOCAL keeps the
  * setting to this transaction, off the pooled connection. PGlite starts no workers, and the
  * transaction would cost it about 1 ms.
